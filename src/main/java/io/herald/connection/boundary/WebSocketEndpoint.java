@@ -1,0 +1,90 @@
+package io.herald.connection.boundary;
+
+import io.herald.connection.control.Commands;
+import io.herald.connection.control.Connection;
+import io.herald.connection.control.Connections;
+import io.herald.connection.control.Frames;
+import io.herald.connection.entity.Close;
+import io.herald.connection.entity.Limits;
+import io.herald.security.control.Identities;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
+
+/**
+ * The WebSocket transport at {@code /ws}, protocol {@code herald.v1} (docs/protocol.md). One instance
+ * per connection. {@code @Dependent} makes it a CDI bean on every server (Open Liberty needs it).
+ */
+@Dependent
+@ServerEndpoint(value = "/ws", subprotocols = Frames.PROTOCOL)
+public class WebSocketEndpoint {
+
+    private static final System.Logger LOG = System.getLogger(WebSocketEndpoint.class.getName());
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    Commands commands;
+
+    @Inject
+    Limits limits;
+
+    private Connection connection;
+
+    @OnOpen
+    public void open(Session session) {
+        // Herald's own heartbeats find idle clients: the container's idle timer costs a task per write
+        session.setMaxIdleTimeout(0);
+        session.setMaxTextMessageBufferSize(limits.maxMessageBytes());
+        session.setMaxBinaryMessageBufferSize(limits.maxMessageBytes());
+        connection = connections.open(new WebSocketTransport(session), Identities.of(session.getUserPrincipal()));
+    }
+
+    /** Security: {@code text} is untrusted; its size is checked before it is parsed. */
+    @OnMessage
+    public void text(String text) {
+        if (connection == null) {
+            return;
+        }
+        if (text.length() > limits.maxMessageBytes()) {
+            connections.close(connection, Close.MESSAGE_TOO_BIG);
+            return;
+        }
+        commands.handle(connection, text);
+    }
+
+    @OnMessage
+    public void binary(ByteBuffer bytes) {
+        if (connection != null) {
+            connections.close(connection, Close.BAD_REQUEST);
+        }
+    }
+
+    @OnClose
+    public void closed(CloseReason reason) {
+        if (connection != null) {
+            connections.closed(connection, reason(reason.getCloseCode().getCode()));
+        }
+    }
+
+    @OnError
+    public void failed(Throwable error) {
+        LOG.log(System.Logger.Level.DEBUG, "WebSocket error: {0}", error.toString());
+    }
+
+    private static String reason(int code) {
+        return switch (code) {
+            case 1000, 1001 -> "client";
+            case 1009 -> Close.MESSAGE_TOO_BIG.reason();
+            default -> "abnormal";
+        };
+    }
+}

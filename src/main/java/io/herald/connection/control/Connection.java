@@ -1,0 +1,93 @@
+package io.herald.connection.control;
+
+import io.herald.channel.entity.ChannelName;
+import io.herald.connection.entity.Close;
+import io.herald.delivery.control.Subscriber;
+import io.herald.delivery.control.Subscription;
+import io.herald.security.entity.Identity;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One client connection, whatever its transport: its identity, its subscriptions and its outbox. */
+public final class Connection implements Subscriber {
+
+    private final String id;
+    private final Identity identity;
+    private final Transport transport;
+    private final Map<ChannelName, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private Outbox outbox;
+    private volatile long lastHeard = System.nanoTime();
+    private volatile long lastPing = System.nanoTime();
+    private volatile boolean closed;
+
+    Connection(String id, Identity identity, Transport transport) {
+        this.id = id;
+        this.identity = identity;
+        this.transport = transport;
+    }
+
+    void attach(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Identity identity() {
+        return identity;
+    }
+
+    public String transport() {
+        return transport.kind();
+    }
+
+    @Override
+    public void send(String frame, long published) {
+        outbox.enqueue(frame, published);
+    }
+
+    Map<ChannelName, Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    void heard() {
+        lastHeard = System.nanoTime();
+    }
+
+    long lastHeard() {
+        return lastHeard;
+    }
+
+    long lastPing() {
+        return lastPing;
+    }
+
+    void pinged(long now) {
+        lastPing = now;
+    }
+
+    long waiting() {
+        return outbox.waiting();
+    }
+
+    /** Marks the connection closed; true for the first caller only. */
+    synchronized boolean markClosed() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        if (outbox != null) {
+            outbox.close();
+        }
+        return true;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void closeTransport(Close reason) {
+        transport.close(reason);
+    }
+}

@@ -1,0 +1,83 @@
+package io.herald.connection.control;
+
+import io.herald.channel.control.Namespaces;
+import io.herald.connection.entity.Limits;
+import io.herald.delivery.control.Broker;
+import io.herald.delivery.control.Hub;
+import io.herald.delivery.control.Publisher;
+import io.herald.metrics.control.Meters;
+import io.herald.platform.Threads;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Builds the connection component from MicroProfile Config; each default is the one place it is set. */
+@ApplicationScoped
+public class ConnectionConfig {
+
+    /** Any client frame fits easily; a larger one is refused (1009) before it is parsed. */
+    @Inject
+    @ConfigProperty(name = "herald.connection.max-message-bytes", defaultValue = "65536")
+    int maxMessageBytes;
+
+    /** A dashboard needs a handful; a bound stops one client from holding thousands of subscriptions. */
+    @Inject
+    @ConfigProperty(name = "herald.connection.max-channels", defaultValue = "128")
+    int maxChannels;
+
+    /** What may wait for one client before it is closed as slow (4003): bounds memory per stalled client. */
+    @Inject
+    @ConfigProperty(name = "herald.connection.outbox-max-bytes", defaultValue = "1048576")
+    long outboxMaxBytes;
+
+    /** Upper size of one write when several frames wait: fewer writes without huge frames. */
+    @Inject
+    @ConfigProperty(name = "herald.connection.max-batch-bytes", defaultValue = "65536")
+    int maxBatchBytes;
+
+    /** Below the 30-60 s idle timeouts of common proxies and load balancers. */
+    @Inject
+    @ConfigProperty(name = "herald.connection.heartbeat-interval", defaultValue = "PT25S")
+    Duration heartbeatInterval;
+
+    /** Two missed heartbeats and some slack: the client is gone. */
+    @Inject
+    @ConfigProperty(name = "herald.connection.idle-timeout", defaultValue = "PT60S")
+    Duration idleTimeout;
+
+    /** Per node; about 30 KB each, so the default stays within a 1 GB heap with room for traffic. */
+    @Inject
+    @ConfigProperty(name = "herald.connection.max-connections", defaultValue = "20000")
+    int maxConnections;
+
+    @Produces
+    @Singleton
+    Limits limits() {
+        return new Limits(maxMessageBytes, maxChannels, outboxMaxBytes, maxBatchBytes, heartbeatInterval,
+                idleTimeout, maxConnections);
+    }
+
+    @Produces
+    @Singleton
+    Connections connections(Limits limits, Hub hub, Threads threads, Meters meters) {
+        Connections connections = new Connections(limits, hub, threads.writers(), meters);
+        long tick = Math.max(50, Math.min(1000, Math.min(heartbeatInterval.toMillis(), idleTimeout.toMillis()) / 4));
+        threads.every(Duration.ofMillis(tick), connections::tick);
+        return connections;
+    }
+
+    void shutdown(@Disposes Connections connections) {
+        connections.shutdown();
+    }
+
+    @Produces
+    @Singleton
+    Commands commands(Namespaces namespaces, Hub hub, Broker broker, Publisher publisher, Limits limits,
+            Meters meters) {
+        return new Commands(namespaces, hub, broker, publisher, limits, meters);
+    }
+}

@@ -1,0 +1,139 @@
+package io.herald.connection.control;
+
+import io.herald.metrics.control.Meters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The frames waiting for one connection. Enqueuing never blocks: a writer thread drains the outbox,
+ * joining what waits into one write (frames separated by a newline), with one write in flight at a
+ * time. What waits is bounded: past the bound the connection is a slow consumer and is closed, so one
+ * stalled client costs at most the bound in memory.
+ */
+final class Outbox {
+
+    private record Item(String frame, long published) {
+    }
+
+    private static final int IDLE = 0;
+    private static final int SCHEDULED = 1;
+    private static final int SENDING = 2;
+
+    private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong waiting = new AtomicLong();
+    private final AtomicInteger state = new AtomicInteger(IDLE);
+    private final Transport transport;
+    private final Executor writers;
+    private final long maxBytes;
+    private final int maxBatchBytes;
+    private final Meters meters;
+    private final Runnable overflow;
+    private final java.util.function.Consumer<Throwable> failure;
+    private volatile boolean closed;
+
+    Outbox(Transport transport, Executor writers, long maxBytes, int maxBatchBytes, Meters meters,
+            Runnable overflow, java.util.function.Consumer<Throwable> failure) {
+        this.transport = transport;
+        this.writers = writers;
+        this.maxBytes = maxBytes;
+        this.maxBatchBytes = maxBatchBytes;
+        this.meters = meters;
+        this.overflow = overflow;
+        this.failure = failure;
+    }
+
+    void enqueue(String frame, long published) {
+        if (closed) {
+            return;
+        }
+        queue.add(new Item(frame, published));
+        if (waiting.addAndGet(frame.length()) > maxBytes) {
+            close();
+            overflow.run();
+            return;
+        }
+        schedule();
+    }
+
+    /** Characters waiting to be written (an approximation of bytes for the mostly ASCII frames). */
+    long waiting() {
+        return waiting.get();
+    }
+
+    void close() {
+        closed = true;
+        queue.clear();
+    }
+
+    private void schedule() {
+        if (state.compareAndSet(IDLE, SCHEDULED)) {
+            writers.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        if (closed) {
+            state.set(IDLE);
+            return;
+        }
+        List<Item> batch = new ArrayList<>();
+        int length = 0;
+        Item item;
+        while (length < maxBatchBytes && (item = queue.poll()) != null) {
+            batch.add(item);
+            length += item.frame().length() + 1;
+        }
+        if (batch.isEmpty()) {
+            state.set(IDLE);
+            if (!queue.isEmpty()) {
+                schedule();
+            }
+            return;
+        }
+        String text = join(batch, length);
+        state.set(SENDING);
+        transport.send(text, error -> written(batch, error));
+    }
+
+    private void written(List<Item> batch, Throwable error) {
+        long length = 0;
+        for (Item item : batch) {
+            length += item.frame().length();
+        }
+        waiting.addAndGet(-length);
+        if (error != null) {
+            close();
+            failure.accept(error);
+            return;
+        }
+        meters.sent(batch.size());
+        long now = System.nanoTime();
+        for (Item item : batch) {
+            if (item.published() != 0) {
+                meters.latency(now - item.published());
+            }
+        }
+        state.set(IDLE);
+        if (!queue.isEmpty()) {
+            schedule();
+        }
+    }
+
+    private static String join(List<Item> batch, int length) {
+        if (batch.size() == 1) {
+            return batch.get(0).frame();
+        }
+        StringBuilder text = new StringBuilder(length);
+        for (Item item : batch) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(item.frame());
+        }
+        return text.toString();
+    }
+}

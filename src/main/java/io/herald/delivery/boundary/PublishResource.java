@@ -1,0 +1,113 @@
+package io.herald.delivery.boundary;
+
+import io.herald.delivery.control.Publisher;
+import io.herald.delivery.entity.Publication;
+import io.herald.delivery.entity.Publish;
+import io.herald.delivery.entity.Published;
+import io.herald.problem.boundary.RefusalMapper;
+import io.herald.problem.entity.ErrorCode;
+import io.herald.problem.entity.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The publish API for other systems: {@code POST /api/publish} with one publication (an object) or a
+ * batch (an array). Each publication is answered with its position, or, in a batch, with its own error.
+ */
+@ApplicationScoped
+@Path("publish")
+public class PublishResource {
+
+    @Inject
+    Publisher publisher;
+
+    /** A batch of 100 publications of a few KB each; larger requests are refused with 413. */
+    @Inject
+    @ConfigProperty(name = "herald.publish.max-body-bytes", defaultValue = "1048576")
+    int maxBodyBytes;
+
+    /** Publications per batch request. */
+    @Inject
+    @ConfigProperty(name = "herald.publish.max-batch", defaultValue = "100")
+    int maxBatch;
+
+    /** Security: the body is untrusted; it is read up to the limit before it is parsed. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public String publish(InputStream body) throws IOException {
+        JsonValue request = parse(body);
+        if (request.getValueType() == JsonValue.ValueType.OBJECT) {
+            return result(publisher.publish(publication(request), Publisher.Source.SYSTEM)).build().toString();
+        }
+        if (request.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new Refusal(ErrorCode.MALFORMED, "the body must be a publication object or an array of them");
+        }
+        if (request.asJsonArray().size() > maxBatch) {
+            throw new Refusal(ErrorCode.TOO_LARGE, "at most " + maxBatch + " publications per batch");
+        }
+        JsonArrayBuilder results = Json.createArrayBuilder();
+        for (JsonValue item : request.asJsonArray()) {
+            try {
+                results.add(result(publisher.publish(publication(item), Publisher.Source.SYSTEM)));
+            } catch (Refusal refusal) {
+                results.add(RefusalMapper.body(refusal));
+            }
+        }
+        return Json.createObjectBuilder().add("results", results).build().toString();
+    }
+
+    private JsonValue parse(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(maxBodyBytes + 1);
+        if (bytes.length > maxBodyBytes) {
+            throw new Refusal(ErrorCode.TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes");
+        }
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            return reader.readValue();
+        } catch (JsonException | IllegalStateException e) {
+            throw new Refusal(ErrorCode.MALFORMED, "the body is not valid JSON");
+        }
+    }
+
+    private static Publish publication(JsonValue item) {
+        if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new Refusal(ErrorCode.MALFORMED, "a publication must be a JSON object");
+        }
+        JsonObject o = item.asJsonObject();
+        return new Publish(text(o, "channel"), text(o, "event"), o.get("data"), text(o, "idempotencyKey"));
+    }
+
+    private static String text(JsonObject o, String field) {
+        JsonValue value = o.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new Refusal(ErrorCode.INVALID_FIELD, field + " must be a string");
+        }
+        return ((JsonString) value).getString();
+    }
+
+    private static JsonObjectBuilder result(Published published) {
+        Publication p = published.publication();
+        return Json.createObjectBuilder().add("channel", p.channel().toString()).add("offset", p.offset())
+                .add("epoch", p.epoch()).add("id", p.id()).add("duplicate", published.duplicate());
+    }
+}

@@ -1,0 +1,62 @@
+package io.herald.delivery.control;
+
+import io.herald.channel.control.Namespaces;
+import io.herald.platform.Threads;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Builds the delivery component from MicroProfile Config; each default is the one place it is set. */
+@ApplicationScoped
+public class DeliveryConfig {
+
+    /** As long as a client may reasonably retry a publish (Centrifugo and Ably use minutes too). */
+    @Inject
+    @ConfigProperty(name = "herald.delivery.idempotency-window", defaultValue = "PT5M")
+    Duration idempotencyWindow;
+
+    /** Caps the memory a stream of fresh keys can take (about 200 bytes each). */
+    @Inject
+    @ConfigProperty(name = "herald.delivery.idempotency-max-keys", defaultValue = "100000")
+    int idempotencyMaxKeys;
+
+    /** Larger than any notification, small enough that one publication cannot flood every outbox. */
+    @Inject
+    @ConfigProperty(name = "herald.delivery.max-data-bytes", defaultValue = "65536")
+    int maxDataBytes;
+
+    /** Room for a UUID or a hash with a prefix. */
+    @Inject
+    @ConfigProperty(name = "herald.delivery.max-idempotency-key-length", defaultValue = "128")
+    int maxKeyLength;
+
+    /** A channel unused this long is forgotten; its history has expired long before. */
+    @Inject
+    @ConfigProperty(name = "herald.delivery.channel-idle-ttl", defaultValue = "PT1H")
+    Duration channelIdleTtl;
+
+    @Produces
+    @Singleton
+    Hub hub() {
+        return new Hub();
+    }
+
+    @Produces
+    @Singleton
+    Broker broker(Namespaces namespaces, Hub hub, Threads threads) {
+        MemoryBroker broker = new MemoryBroker(namespaces, hub, idempotencyWindow, idempotencyMaxKeys,
+                Clock.systemUTC());
+        threads.every(Duration.ofMinutes(1), () -> broker.sweep(channelIdleTtl));
+        return broker;
+    }
+
+    @Produces
+    @Singleton
+    Publisher publisher(Namespaces namespaces, Broker broker) {
+        return new Publisher(namespaces, broker, maxDataBytes, maxKeyLength);
+    }
+}

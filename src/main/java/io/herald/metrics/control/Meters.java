@@ -1,0 +1,85 @@
+package io.herald.metrics.control;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+
+/**
+ * Herald's meters, named {@code herald.*} (Prometheus: {@code herald_*}). Without a MetricRegistry
+ * (a server without MicroProfile Metrics) every call does nothing, so the WAR still deploys there.
+ */
+public final class Meters {
+
+    private final MetricRegistry registry;
+    private final Counter received;
+    private final Counter sent;
+    private final Timer latency;
+    private final ConcurrentHashMap<String, Counter> tagged = new ConcurrentHashMap<>();
+
+    public Meters(MetricRegistry registry) {
+        this.registry = registry;
+        if (registry == null) {
+            received = null;
+            sent = null;
+            latency = null;
+            return;
+        }
+        received = registry.counter(Metadata.builder().withName("herald.messages.received")
+                .withDescription("Frames received from clients").build());
+        sent = registry.counter(Metadata.builder().withName("herald.messages.sent")
+                .withDescription("Frames written to clients (several may share one write)").build());
+        latency = registry.timer(Metadata.builder().withName("herald.delivery.latency")
+                .withDescription("From a publication reaching this node to its write to a client").build());
+    }
+
+    public static Meters none() {
+        return new Meters(null);
+    }
+
+    public void received() {
+        if (received != null) {
+            received.inc();
+        }
+    }
+
+    public void sent(int frames) {
+        if (sent != null) {
+            sent.inc(frames);
+        }
+    }
+
+    public void latency(long nanos) {
+        if (latency != null) {
+            latency.update(Duration.ofNanos(nanos));
+        }
+    }
+
+    public void connectionOpened(String transport) {
+        count("herald.connections.opened", "transport", transport);
+    }
+
+    public void disconnected(String reason) {
+        count("herald.disconnections", "reason", reason);
+    }
+
+    public void error(String kind) {
+        count("herald.errors", "kind", kind);
+    }
+
+    public void gauge(String name, String description, Supplier<Number> value, Tag... tags) {
+        if (registry != null) {
+            registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), value, tags);
+        }
+    }
+
+    private void count(String name, String tag, String value) {
+        if (registry != null) {
+            tagged.computeIfAbsent(name + '\n' + value, k -> registry.counter(name, new Tag(tag, value))).inc();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.herald.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Herald's own threads: the writers that drain connection outboxes and one scheduler for heartbeats
+ * and housekeeping. Threads come from the container's default {@link ManagedThreadFactory}, so they
+ * carry the application's context once, at creation. Rejected: a managed executor service, whose
+ * per-task context capture costs more than a whole WebSocket write on Payara (see docs/performance.md).
+ */
+@ApplicationScoped
+public class Threads {
+
+    private static final System.Logger LOG = System.getLogger(Threads.class.getName());
+
+    /** Writers drain outboxes; one per core keeps every core busy without contention (0: one per core). */
+    @Inject
+    @ConfigProperty(name = "herald.connection.writer-threads", defaultValue = "0")
+    int writerThreads;
+
+    private ExecutorService writers;
+    private ScheduledExecutorService scheduler;
+
+    @PostConstruct
+    void start() {
+        ThreadFactory factory = containerFactory();
+        int count = writerThreads > 0 ? writerThreads : Runtime.getRuntime().availableProcessors();
+        writers = Executors.newFixedThreadPool(count, named(factory, "herald-writer"));
+        scheduler = Executors.newSingleThreadScheduledExecutor(named(factory, "herald-scheduler"));
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+        writers.shutdown();
+        try {
+            writers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writers.shutdownNow();
+    }
+
+    public ExecutorService writers() {
+        return writers;
+    }
+
+    /** Runs {@code task} every {@code period} on the scheduler; a failing run is logged and the next one still runs. */
+    public void every(java.time.Duration period, Runnable task) {
+        long millis = period.toMillis();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "scheduled task failed", e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private static ThreadFactory containerFactory() {
+        try {
+            return (ManagedThreadFactory) new InitialContext().lookup("java:comp/DefaultManagedThreadFactory");
+        } catch (NamingException | ClassCastException e) {
+            LOG.log(System.Logger.Level.WARNING, "No default ManagedThreadFactory, using plain threads: {0}",
+                    e.toString());
+            return Executors.defaultThreadFactory();
+        }
+    }
+
+    private static ThreadFactory named(ThreadFactory factory, String prefix) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return task -> {
+            Thread thread = factory.newThread(task);
+            thread.setName(prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package io.herald.problem.entity;
+
+/**
+ * Every error Herald reports, with the code clients see on every transport and the HTTP status the
+ * REST and HTTP transports answer with. The list is the documented contract of docs/protocol.md.
+ */
+public enum ErrorCode {
+    MALFORMED("malformed", 400),
+    UNKNOWN_TYPE("unknown_type", 400),
+    MISSING_FIELD("missing_field", 400),
+    INVALID_FIELD("invalid_field", 400),
+    INVALID_CHANNEL("invalid_channel", 400),
+    UNKNOWN_NAMESPACE("unknown_namespace", 404),
+    NOT_SUBSCRIBED("not_subscribed", 400),
+    ALREADY_SUBSCRIBED("already_subscribed", 409),
+    TOO_MANY_CHANNELS("too_many_channels", 429),
+    TOO_LARGE("too_large", 413),
+    PUBLISH_FORBIDDEN("publish_forbidden", 403),
+    UNAVAILABLE("unavailable", 503),
+    INTERNAL("internal", 500);
+
+    private final String code;
+    private final int httpStatus;
+
+    ErrorCode(String code, int httpStatus) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}
