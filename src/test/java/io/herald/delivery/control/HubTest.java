@@ -1,0 +1,157 @@
+package io.herald.delivery.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.channel.entity.ChannelName;
+import io.herald.delivery.entity.Publication;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Hub and Subscription")
+class HubTest {
+
+    private final ChannelName news = new ChannelName("news", "sports");
+    private final ChannelName other = new ChannelName("news", "weather");
+    private final Hub hub = new Hub();
+
+    private Publication publication(ChannelName channel, long offset) {
+        return new Publication(channel, offset, "epoch-1", "id-" + offset, "score", Json.createValue(offset), 1000 + offset);
+    }
+
+    private CollectingSubscriber live(ChannelName channel) {
+        CollectingSubscriber subscriber = new CollectingSubscriber();
+        hub.subscribe(channel, subscriber).goLive("reply", 0);
+        subscriber.frames.clear();
+        subscriber.published.clear();
+        return subscriber;
+    }
+
+    private static long offsetOf(String frame) {
+        return Json.createReader(new StringReader(frame)).readObject().getJsonNumber("offset").longValue();
+    }
+
+    @Test
+    void aLiveSubscriberReceivesPublicationsInOrderAsPublicationFrames() {
+        CollectingSubscriber subscriber = live(news);
+
+        hub.deliver(publication(news, 1));
+        hub.deliver(publication(news, 2));
+        hub.deliver(publication(news, 3));
+
+        assertEquals(List.of(1L, 2L, 3L), subscriber.frames.stream().map(HubTest::offsetOf).toList());
+        JsonObject first = Json.createReader(new StringReader(subscriber.frames.get(0))).readObject();
+        assertEquals("publication", first.getString("type"));
+        assertEquals("news:sports", first.getString("channel"));
+        assertEquals("epoch-1", first.getString("epoch"));
+        assertEquals("id-1", first.getString("id"));
+        assertEquals("score", first.getString("event"));
+        assertEquals(1, first.getInt("data"));
+        assertEquals(1001, first.getJsonNumber("ts").longValue());
+        subscriber.published.forEach(published -> assertNotEquals(0L, published));
+    }
+
+    @Test
+    void encodesAPublicationOnceForAllSubscribers() {
+        CollectingSubscriber first = live(news);
+        CollectingSubscriber second = live(news);
+
+        hub.deliver(publication(news, 1));
+
+        assertEquals(1, first.frames.size());
+        assertSame(first.frames.get(0), second.frames.get(0));
+    }
+
+    @Test
+    void deliversOnlyToSubscribersOfThePublicationsChannel() {
+        CollectingSubscriber sports = live(news);
+        CollectingSubscriber weather = live(other);
+
+        hub.deliver(publication(news, 1));
+
+        assertEquals(1, sports.frames.size());
+        assertEquals(List.of(), weather.frames);
+    }
+
+    @Test
+    void holdsPublicationsWhileRecoveringThenSendsTheReplyFirstAndOnlyWhatItDidNotCover() {
+        CollectingSubscriber subscriber = new CollectingSubscriber();
+        Subscription subscription = hub.subscribe(news, subscriber);
+
+        hub.deliver(publication(news, 1));
+        hub.deliver(publication(news, 2));
+        hub.deliver(publication(news, 3));
+        assertEquals(List.of(), subscriber.frames, "nothing before goLive");
+
+        subscription.goLive("the reply", 2);
+        hub.deliver(publication(news, 4));
+
+        assertEquals("the reply", subscriber.frames.get(0));
+        assertEquals(0L, subscriber.published.get(0));
+        assertEquals(List.of(3L, 4L), subscriber.frames.subList(1, 3).stream().map(HubTest::offsetOf).toList());
+        assertEquals(3, subscriber.frames.size());
+    }
+
+    @Test
+    void goLiveWithNothingHeldSendsOnlyTheReply() {
+        CollectingSubscriber subscriber = new CollectingSubscriber();
+
+        hub.subscribe(news, subscriber).goLive("the reply", 0);
+
+        assertEquals(List.of("the reply"), subscriber.frames);
+    }
+
+    @Test
+    void unsubscribeStopsDelivery() {
+        CollectingSubscriber subscriber = new CollectingSubscriber();
+        Subscription subscription = hub.subscribe(news, subscriber);
+        subscription.goLive("reply", 0);
+        hub.deliver(publication(news, 1));
+
+        hub.unsubscribe(subscription);
+        hub.deliver(publication(news, 2));
+
+        assertEquals(2, subscriber.frames.size());
+        assertEquals(1, offsetOf(subscriber.frames.get(1)));
+    }
+
+    @Test
+    void countsSubscriptionsAndKnowsWhichChannelsHaveSubscribers() {
+        assertFalse(hub.hasSubscribers(news));
+        assertEquals(0, hub.subscriptions());
+
+        Subscription first = hub.subscribe(news, new CollectingSubscriber());
+        Subscription second = hub.subscribe(news, new CollectingSubscriber());
+        Subscription third = hub.subscribe(other, new CollectingSubscriber());
+        assertTrue(hub.hasSubscribers(news));
+        assertTrue(hub.hasSubscribers(other));
+        assertEquals(3, hub.subscriptions());
+
+        hub.unsubscribe(first);
+        assertTrue(hub.hasSubscribers(news));
+        hub.unsubscribe(second);
+        hub.unsubscribe(second);
+        assertFalse(hub.hasSubscribers(news));
+        assertEquals(1, hub.subscriptions());
+        assertEquals(other, third.channel());
+    }
+
+    @Test
+    void theSameSubscriberMaySubscribeToSeveralChannels() {
+        CollectingSubscriber subscriber = new CollectingSubscriber();
+        hub.subscribe(news, subscriber).goLive("r1", 0);
+        hub.subscribe(other, subscriber).goLive("r2", 0);
+
+        hub.deliver(publication(other, 7));
+
+        assertEquals(List.of("r1", "r2"), subscriber.frames.subList(0, 2));
+        assertEquals(7, offsetOf(subscriber.frames.get(2)));
+    }
+}
