@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * The options every channel of a namespace shares.
  *
- * @param historySize   publications kept per channel for resume (0: no history, every resume is unrecovered)
+ * @param historySize   publications kept per channel for resume (0: no history; only a client already at the newest offset resumes)
  * @param historyTtl    how long a publication stays resumable
  * @param clientPublish whether connected clients may publish (otherwise only the REST API and CDI events)
  */

@@ -11,18 +11,13 @@ import io.herald.delivery.entity.Position;
 import io.herald.delivery.entity.Publish;
 import io.herald.delivery.entity.Recovery;
 import io.herald.metrics.control.Meters;
+import io.herald.problem.control.JsonText;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.util.Map;
 
 /**
  * The client operations of herald.v1: subscribe, unsubscribe, publish, ping, pong. Every problem with
@@ -30,7 +25,7 @@ import java.util.Map;
  */
 public final class Commands {
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final System.Logger LOG = System.getLogger(Commands.class.getName());
     private static final int MAX_REF_LENGTH = 64;
 
     private final Namespaces namespaces;
@@ -70,6 +65,10 @@ public final class Commands {
         } catch (Refusal refusal) {
             meters.error(refusal.code().code());
             connection.send(Frames.error(ref, refusal), 0);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "command failed on connection " + connection.id(), e);
+            meters.error(ErrorCode.INTERNAL.code());
+            connection.send(Frames.error(ref, new Refusal(ErrorCode.INTERNAL, "the server failed; retry")), 0);
         }
     }
 
@@ -118,20 +117,16 @@ public final class Commands {
     }
 
     private static JsonObject parse(String text) {
-        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new Refusal(ErrorCode.MALFORMED, "a frame must be a JSON object");
-            }
-            return value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new Refusal(ErrorCode.MALFORMED, "not valid JSON");
+        JsonValue value = JsonText.parse(text);
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new Refusal(ErrorCode.MALFORMED, "a frame must be a JSON object");
         }
+        return value.asJsonObject();
     }
 
     private static JsonValue ref(JsonObject frame) {
         JsonValue ref = frame.get("ref");
-        if (ref == null) {
+        if (ref == null || ref == JsonValue.NULL) {
             return null;
         }
         boolean fits = switch (ref.getValueType()) {
@@ -170,10 +165,16 @@ public final class Commands {
         }
         JsonObject position = since.asJsonObject();
         JsonValue offset = position.get("offset");
-        if (!(offset instanceof JsonNumber number) || !number.isIntegral() || number.longValue() < 0) {
-            throw new Refusal(ErrorCode.INVALID_FIELD, "since.offset must be a whole number >= 0");
+        long value;
+        try {
+            value = offset instanceof JsonNumber number ? number.longValueExact() : -1;
+        } catch (ArithmeticException e) {
+            value = -1;
+        }
+        if (value < 0) {
+            throw new Refusal(ErrorCode.INVALID_FIELD, "since.offset must be a whole number from 0 to 2^63-1");
         }
         String epoch = string(position, "epoch", true);
-        return new Position(number.longValue(), epoch);
+        return new Position(value, epoch);
     }
 }

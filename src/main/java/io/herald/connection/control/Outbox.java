@@ -24,7 +24,8 @@ final class Outbox {
     private static final int SENDING = 2;
 
     private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicLong waiting = new AtomicLong();
+    private final AtomicLong publications = new AtomicLong();
+    private final AtomicLong replies = new AtomicLong();
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private final Transport transport;
     private final Executor writers;
@@ -51,7 +52,7 @@ final class Outbox {
             return;
         }
         queue.add(new Item(frame, published));
-        if (waiting.addAndGet(frame.length()) > maxBytes) {
+        if (overflows(frame.length(), published != 0)) {
             close();
             overflow.run();
             return;
@@ -59,9 +60,21 @@ final class Outbox {
         schedule();
     }
 
-    /** Characters waiting to be written (an approximation of bytes for the mostly ASCII frames). */
+    /**
+     * Publications and replies are bounded separately, each by {@code maxBytes}; a reply alone may be
+     * larger (a resume that returns a full history), so a client that keeps up can always resume.
+     */
+    private boolean overflows(int length, boolean publication) {
+        if (publication) {
+            return publications.addAndGet(length) > maxBytes;
+        }
+        long waiting = replies.addAndGet(length);
+        return waiting > maxBytes && waiting != length;
+    }
+
+    /** Characters waiting to be written (about bytes for the mostly ASCII frames). */
     long waiting() {
-        return waiting.get();
+        return publications.get() + replies.get();
     }
 
     void close() {
@@ -100,11 +113,9 @@ final class Outbox {
     }
 
     private void written(List<Item> batch, Throwable error) {
-        long length = 0;
         for (Item item : batch) {
-            length += item.frame().length();
+            (item.published() != 0 ? publications : replies).addAndGet(-item.frame().length());
         }
-        waiting.addAndGet(-length);
         if (error != null) {
             close();
             failure.accept(error);

@@ -5,16 +5,15 @@ import io.herald.delivery.entity.Publication;
 import io.herald.delivery.entity.Publish;
 import io.herald.delivery.entity.Published;
 import io.herald.problem.boundary.RefusalMapper;
+import io.herald.problem.control.JsonText;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -22,9 +21,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -79,11 +78,7 @@ public class PublishResource {
         if (bytes.length > maxBodyBytes) {
             throw new Refusal(ErrorCode.TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes");
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            throw new Refusal(ErrorCode.MALFORMED, "the body is not valid JSON");
-        }
+        return JsonText.parse(new String(bytes, StandardCharsets.UTF_8));
     }
 
     private static Publish publication(JsonValue item) {

@@ -28,7 +28,7 @@ final class IdempotencyKeys {
     synchronized Publication find(ChannelName channel, String key, long now) {
         expire(now);
         Seen entry = seen.get(channel + "\n" + key);
-        return entry == null ? null : entry.publication();
+        return entry == null || entry.expiresAt() <= now ? null : entry.publication();
     }
 
     synchronized void remember(ChannelName channel, String key, Publication publication, long now) {

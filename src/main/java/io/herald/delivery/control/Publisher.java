@@ -39,7 +39,7 @@ public final class Publisher {
         if (request.data() == null) {
             throw new Refusal(ErrorCode.MISSING_FIELD, "data is required");
         }
-        if (request.data() != JsonValue.NULL && request.data().toString().length() > maxDataBytes) {
+        if (utf8Length(request.data().toString()) > maxDataBytes) {
             throw new Refusal(ErrorCode.TOO_LARGE, "data is larger than " + maxDataBytes + " bytes");
         }
         if (request.event() != null && request.event().length() > 128) {
@@ -53,5 +53,23 @@ public final class Publisher {
             throw new Refusal(ErrorCode.UNAVAILABLE, "publishing is unavailable, retry later");
         }
         return broker.publish(channel, request);
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 }

@@ -328,7 +328,7 @@ class CommandsTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"\"2\"", "[]", "{\"offset\":-1,\"epoch\":\"e\"}", "{\"offset\":1.5,\"epoch\":\"e\"}",
-                "{\"offset\":\"1\",\"epoch\":\"e\"}", "{\"epoch\":\"e\"}", "{\"offset\":1,\"epoch\":5}"})
+                "{\"offset\":\"1\",\"epoch\":\"e\"}", "{\"epoch\":\"e\"}", "{\"offset\":1,\"epoch\":5}", "{\"offset\":18446744073709551617,\"epoch\":\"e\"}"})
         void anInvalidSinceIsAnInvalidField(String since) {
             assertError("invalid_field",
                     reply("{\"type\":\"subscribe\",\"channel\":\"demo:room\",\"since\":" + since + "}"));

@@ -193,4 +193,23 @@ class OutboxTest {
         assertEquals(0, overflows);
         assertEquals(List.of(), failures);
     }
+
+    @Test
+    void aLargeResumeReplyPassesWhenNothingElseWaitsButRepliesPilingUpOverflow() {
+        Outbox outbox = outbox(Runnable::run, 10, 1_000);
+        outbox.enqueue("a reply much longer than the bound", 0);
+        assertEquals(0, overflows, "one reply alone may exceed the bound");
+        outbox.enqueue("pong", 0);
+        assertEquals(1, overflows, "replies that pile up behind it overflow");
+    }
+
+    @Test
+    void publicationsAndRepliesAreBoundedSeparately() {
+        Outbox outbox = outbox(Runnable::run, 10, 1_000);
+        outbox.enqueue("reply-9ch", 0);
+        outbox.enqueue("publica-9", 1);
+        assertEquals(0, overflows);
+        outbox.enqueue("xx", 1);
+        assertEquals(1, overflows);
+    }
 }
