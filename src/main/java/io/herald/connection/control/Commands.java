@@ -96,7 +96,8 @@ public final class Commands {
             hub.unsubscribe(subscription);
             return;
         }
-        subscription.goLive(Frames.subscribed(ref, channel, recovery), recovery.position().offset());
+        subscription.goLive(Frames.subscribed(ref, channel, recovery), recovery.position().offset(),
+                recovery.position().epoch());
     }
 
     private void unsubscribe(Connection connection, JsonValue ref, JsonObject frame) {

@@ -11,26 +11,47 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Hub {
 
+    /** Told when a channel gains its first or loses its last local subscriber (a cluster broker follows it). */
+    public interface Watcher {
+        void changed(ChannelName channel);
+    }
+
     private final ConcurrentHashMap<ChannelName, Set<Subscription>> channels = new ConcurrentHashMap<>();
+    private volatile Watcher watcher = channel -> { };
+
+    public void watch(Watcher watcher) {
+        this.watcher = watcher;
+    }
 
     public Subscription subscribe(ChannelName channel, Subscriber subscriber) {
         Subscription subscription = new Subscription(channel, subscriber);
+        boolean[] first = {false};
         channels.compute(channel, (c, set) -> {
-            Set<Subscription> members = set == null ? ConcurrentHashMap.newKeySet() : set;
+            first[0] = set == null;
+            Set<Subscription> members = first[0] ? ConcurrentHashMap.newKeySet() : set;
             members.add(subscription);
             return members;
         });
+        if (first[0]) {
+            watcher.changed(channel);
+        }
         return subscription;
     }
 
     public void unsubscribe(Subscription subscription) {
+        boolean[] last = {false};
         channels.computeIfPresent(subscription.channel(), (c, set) -> {
             set.remove(subscription);
-            return set.isEmpty() ? null : set;
+            last[0] = set.isEmpty();
+            return last[0] ? null : set;
         });
+        if (last[0]) {
+            watcher.changed(subscription.channel());
+        }
     }
 
-    void deliver(Publication publication) {
+    /** Hands a publication to the local subscribers of its channel, in the order the broker calls it. */
+    public void deliver(Publication publication) {
         Set<Subscription> subscriptions = channels.get(publication.channel());
         if (subscriptions == null) {
             return;
@@ -38,7 +59,7 @@ public final class Hub {
         long now = System.nanoTime();
         String frame = PublicationJson.frame(publication);
         for (Subscription subscription : subscriptions) {
-            subscription.offer(publication.offset(), frame, now);
+            subscription.offer(publication.offset(), publication.epoch(), frame, now);
         }
     }
 

@@ -12,13 +12,15 @@ import java.util.List;
  */
 public final class Subscription {
 
-    private record Held(long offset, String frame, long published) {
+    private record Held(long offset, String epoch, String frame, long published) {
     }
 
     private final ChannelName channel;
     private final Subscriber subscriber;
     private volatile boolean live;
     private List<Held> held = new ArrayList<>();
+    private String epoch;
+    private long offset;
 
     Subscription(ChannelName channel, Subscriber subscriber) {
         this.channel = channel;
@@ -29,27 +31,43 @@ public final class Subscription {
         return channel;
     }
 
-    void offer(long offset, String frame, long published) {
-        if (!live) {
-            synchronized (this) {
-                if (!live) {
-                    held.add(new Held(offset, frame, published));
-                    return;
-                }
+    /**
+     * Offers a publication; one this subscriber already has (same epoch, offset not newer) is dropped,
+     * so a broker that fills a gap or replays after a reconnect never delivers twice.
+     */
+    void offer(long offset, String epoch, String frame, long published) {
+        synchronized (this) {
+            if (!live) {
+                held.add(new Held(offset, epoch, frame, published));
+                return;
+            }
+            if (!advance(offset, epoch)) {
+                return;
             }
         }
         subscriber.send(frame, published);
     }
 
-    /** Sends {@code reply} (which covers offsets up to {@code covered}) and then every newer held publication. */
-    public synchronized void goLive(String reply, long covered) {
+    /** Sends {@code reply} (which covers the channel up to {@code covered}) and then every newer held publication. */
+    public synchronized void goLive(String reply, long covered, String coveredEpoch) {
         subscriber.send(reply, 0);
+        offset = covered;
+        epoch = coveredEpoch;
         for (Held h : held) {
-            if (h.offset() > covered) {
+            if (advance(h.offset(), h.epoch())) {
                 subscriber.send(h.frame(), h.published());
             }
         }
         held = null;
         live = true;
+    }
+
+    private boolean advance(long next, String nextEpoch) {
+        if (nextEpoch.equals(epoch) && next <= offset) {
+            return false;
+        }
+        offset = next;
+        epoch = nextEpoch;
+        return true;
     }
 }

@@ -28,7 +28,7 @@ class HubTest {
 
     private CollectingSubscriber live(ChannelName channel) {
         CollectingSubscriber subscriber = new CollectingSubscriber();
-        hub.subscribe(channel, subscriber).goLive("reply", 0);
+        hub.subscribe(channel, subscriber).goLive("reply", 0, "");
         subscriber.frames.clear();
         subscriber.published.clear();
         return subscriber;
@@ -90,7 +90,7 @@ class HubTest {
         hub.deliver(publication(news, 3));
         assertEquals(List.of(), subscriber.frames, "nothing before goLive");
 
-        subscription.goLive("the reply", 2);
+        subscription.goLive("the reply", 2, "epoch-1");
         hub.deliver(publication(news, 4));
 
         assertEquals("the reply", subscriber.frames.get(0));
@@ -103,7 +103,7 @@ class HubTest {
     void goLiveWithNothingHeldSendsOnlyTheReply() {
         CollectingSubscriber subscriber = new CollectingSubscriber();
 
-        hub.subscribe(news, subscriber).goLive("the reply", 0);
+        hub.subscribe(news, subscriber).goLive("the reply", 0, "");
 
         assertEquals(List.of("the reply"), subscriber.frames);
     }
@@ -112,7 +112,7 @@ class HubTest {
     void unsubscribeStopsDelivery() {
         CollectingSubscriber subscriber = new CollectingSubscriber();
         Subscription subscription = hub.subscribe(news, subscriber);
-        subscription.goLive("reply", 0);
+        subscription.goLive("reply", 0, "");
         hub.deliver(publication(news, 1));
 
         hub.unsubscribe(subscription);
@@ -146,12 +146,38 @@ class HubTest {
     @Test
     void theSameSubscriberMaySubscribeToSeveralChannels() {
         CollectingSubscriber subscriber = new CollectingSubscriber();
-        hub.subscribe(news, subscriber).goLive("r1", 0);
-        hub.subscribe(other, subscriber).goLive("r2", 0);
+        hub.subscribe(news, subscriber).goLive("r1", 0, "");
+        hub.subscribe(other, subscriber).goLive("r2", 0, "");
 
         hub.deliver(publication(other, 7));
 
         assertEquals(List.of("r1", "r2"), subscriber.frames.subList(0, 2));
         assertEquals(7, offsetOf(subscriber.frames.get(2)));
+    }
+
+    @Test
+    void aPublicationDeliveredTwiceReachesTheSubscriberOnceButANewEpochAlwaysPasses() {
+        CollectingSubscriber subscriber = new CollectingSubscriber();
+        hub.subscribe(news, subscriber).goLive("reply", 1, "epoch-1");
+
+        hub.deliver(publication(news, 1));
+        hub.deliver(publication(news, 2));
+        hub.deliver(publication(news, 2));
+        hub.deliver(new Publication(news, 1, "epoch-2", "id-new", "score", Json.createValue(1), 5000));
+
+        assertEquals(List.of(2L, 1L), subscriber.frames.subList(1, 3).stream().map(HubTest::offsetOf).toList());
+        assertEquals(3, subscriber.frames.size());
+    }
+
+    @Test
+    void theWatcherHearsOfTheFirstAndTheLastSubscriberOnly() {
+        List<ChannelName> changes = new java.util.ArrayList<>();
+        hub.watch(changes::add);
+        Subscription one = hub.subscribe(news, new CollectingSubscriber());
+        Subscription two = hub.subscribe(news, new CollectingSubscriber());
+        hub.unsubscribe(one);
+        hub.unsubscribe(two);
+
+        assertEquals(List.of(news, news), changes);
     }
 }
