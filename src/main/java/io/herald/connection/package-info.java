@@ -1,5 +1,5 @@
 /**
- * Connections and their transports; the only code that knows a client uses WebSocket.
+ * Connections and their transports; the only code that knows a client uses WebSocket, SSE or polling.
  * <p>
  * A connection has an outbox drained by Herald's writer threads, one write in flight, with everything
  * that waits joined into that write: publishing only enqueues, a slow socket delays only itself, and a
@@ -7,5 +7,17 @@
  * are Herald's own (one scheduler ticking over all connections). Rejected: one
  * {@code getAsyncRemote().sendText} per publication per subscriber, which on Payara costs a managed
  * executor task per write and lets the container's unbounded queue grow without limit.
+ * <p>
+ * HTTP transports (docs/protocol.md §15) keep no session: the client sends its positions as a
+ * {@link io.herald.connection.entity.Cursor} with every request, so any node can answer. An SSE stream
+ * is a one-way {@link io.herald.connection.control.Connection} (same outbox, heartbeats and bounds; no
+ * idle timeout) whose transport turns each frame into an event and tracks the cursor for the event ids,
+ * reading positions from the frames it writes ({@link io.herald.connection.control.FrameHead}) because
+ * only it knows which frame went out last. A long-poll is suspended with temporary hub subscriptions
+ * that only wake it; the answer is always read from the history, like a resume, so a poll and a resume
+ * can never disagree. Rejected: a server-side session per HTTP client (sticky load balancing, state to
+ * expire), and answering a long-poll from the frames that woke it (a second source of truth).
+ * Known limit: JAX-RS SSE writes block, so a reader whose TCP window is full holds a writer thread
+ * until the container's write timeout; non-blocking servlet output would remove that.
  */
 package io.herald.connection;

@@ -57,6 +57,11 @@ public class Threads {
         return writers;
     }
 
+    /** The container's thread factory, for components that run threads of their own (Redis). */
+    public ThreadFactory factory() {
+        return containerFactory();
+    }
+
     /** Runs {@code task} every {@code period} on the scheduler; a failing run is logged and the next one still runs. */
     public void every(java.time.Duration period, Runnable task) {
         long millis = period.toMillis();

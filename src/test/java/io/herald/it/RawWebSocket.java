@@ -47,7 +47,26 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    public void sendText(String text) throws IOException {
+    /**
+     * Keeps writing a pong every 200 ms without reading anything: a client whose reading is stuck but
+     * which is not idle, so that only the outbox bound can close it.
+     */
+    public void keepTalking() {
+        Thread talker = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try {
+                    sendText("{\"type\":\"pong\"}");
+                    Thread.sleep(200);
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        }, "stalled-client-talker");
+        talker.setDaemon(true);
+        talker.start();
+    }
+
+    public synchronized void sendText(String text) throws IOException {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write(0x81);

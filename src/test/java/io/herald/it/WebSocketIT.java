@@ -221,6 +221,7 @@ class WebSocketIT {
     void aClientThatStopsReadingIsClosedAsSlowWhileOthersReceiveEverything() throws Exception {
         try (RawWebSocket stalled = new RawWebSocket(herald.webSocket()); WsClient healthy = herald.connect()) {
             stalled.sendText("{\"type\":\"subscribe\",\"channel\":\"news:flood\"}");
+            stalled.keepTalking();
             healthy.send("{\"type\":\"subscribe\",\"channel\":\"news:flood\"}");
             healthy.next("subscribed");
             String payload = "\"" + "p".repeat(60_000) + "\"";

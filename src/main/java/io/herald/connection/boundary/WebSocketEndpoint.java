@@ -23,7 +23,7 @@ import java.nio.ByteBuffer;
  * per connection. {@code @Dependent} makes it a CDI bean on every server (Open Liberty needs it).
  */
 @Dependent
-@ServerEndpoint(value = "/ws", subprotocols = Frames.PROTOCOL)
+@ServerEndpoint(value = "/ws", subprotocols = Frames.PROTOCOL, configurator = WebSocketGate.class)
 public class WebSocketEndpoint {
 
     private static final System.Logger LOG = System.getLogger(WebSocketEndpoint.class.getName());

@@ -11,22 +11,19 @@ import io.herald.delivery.entity.Position;
 import io.herald.delivery.entity.Publish;
 import io.herald.delivery.entity.Recovery;
 import io.herald.metrics.control.Meters;
-import io.herald.problem.control.JsonText;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
- * The client operations of herald.v1: subscribe, unsubscribe, publish, ping, pong. Every problem with
- * a frame is answered with an error frame naming it; the connection stays open.
+ * The client operations of herald.v1: subscribe, unsubscribe, publish, ping, pong. On a connection
+ * (WebSocket) every problem with a frame is answered with an error frame naming it and the connection
+ * stays open; over HTTP ({@link #reply}) the same operations are stateless and a problem is a Refusal.
  */
 public final class Commands {
 
     private static final System.Logger LOG = System.getLogger(Commands.class.getName());
-    private static final int MAX_REF_LENGTH = 64;
+    private static final String TYPES = "subscribe, unsubscribe, publish, ping, pong";
 
     private final Namespaces namespaces;
     private final Hub hub;
@@ -51,16 +48,16 @@ public final class Commands {
         connection.heard();
         JsonValue ref = null;
         try {
-            JsonObject frame = parse(text);
-            ref = ref(frame);
-            switch (string(frame, "type", true)) {
-                case "subscribe" -> subscribe(connection, ref, frame);
+            ClientFrame frame = ClientFrame.parse(text);
+            ref = frame.ref();
+            switch (frame.type()) {
+                case "subscribe" -> subscribe(connection, ref, namespaces.channel(frame.string("channel", true)),
+                        frame.since());
                 case "unsubscribe" -> unsubscribe(connection, ref, frame);
-                case "publish" -> publish(connection, ref, frame);
+                case "publish" -> connection.send(publish(ref, frame), 0);
                 case "ping" -> connection.send(Frames.pong(ref), 0);
                 case "pong" -> { }
-                default -> throw new Refusal(ErrorCode.UNKNOWN_TYPE, "unknown type, expected one of "
-                        + "subscribe, unsubscribe, publish, ping, pong");
+                default -> throw new Refusal(ErrorCode.UNKNOWN_TYPE, "unknown type, expected one of " + TYPES);
             }
         } catch (Refusal refusal) {
             meters.error(refusal.code().code());
@@ -72,9 +69,45 @@ public final class Commands {
         }
     }
 
-    private void subscribe(Connection connection, JsonValue ref, JsonObject frame) {
-        ChannelName channel = namespaces.channel(string(frame, "channel", true));
-        Position since = position(frame);
+    /**
+     * One client frame over HTTP, without a connection: the reply frame, or null when there is none
+     * (pong). Subscribe only validates and recovers (the client keeps the channel in its cursor).
+     * Security: {@code text} is untrusted client input of at most the configured message size.
+     *
+     * @throws Refusal for every problem, to be answered with its HTTP status
+     */
+    public String reply(String text) {
+        meters.received();
+        try {
+            ClientFrame frame = ClientFrame.parse(text);
+            JsonValue ref = frame.ref();
+            return switch (frame.type()) {
+                case "subscribe" -> {
+                    ChannelName channel = namespaces.channel(frame.string("channel", true));
+                    yield Frames.subscribed(ref, channel, broker.recover(channel, frame.since()));
+                }
+                case "unsubscribe" -> Frames.unsubscribed(ref,
+                        ChannelName.parse(frame.string("channel", true), Integer.MAX_VALUE));
+                case "publish" -> publish(ref, frame);
+                case "ping" -> Frames.pong(ref);
+                case "pong" -> null;
+                default -> throw new Refusal(ErrorCode.UNKNOWN_TYPE, "unknown type, expected one of " + TYPES);
+            };
+        } catch (Refusal refusal) {
+            meters.error(refusal.code().code());
+            throw refusal;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "HTTP client command failed", e);
+            meters.error(ErrorCode.INTERNAL.code());
+            throw new Refusal(ErrorCode.INTERNAL, "the server failed; retry");
+        }
+    }
+
+    /**
+     * Subscribes a connection (WebSocket or SSE) to a validated channel: the {@code subscribed} reply
+     * with what it missed since {@code since}, then every newer publication.
+     */
+    public void subscribe(Connection connection, JsonValue ref, ChannelName channel, Position since) {
         if (connection.subscriptions().containsKey(channel)) {
             throw new Refusal(ErrorCode.ALREADY_SUBSCRIBED, "already subscribed to " + channel);
         }
@@ -100,8 +133,8 @@ public final class Commands {
                 recovery.position().epoch());
     }
 
-    private void unsubscribe(Connection connection, JsonValue ref, JsonObject frame) {
-        ChannelName channel = ChannelName.parse(string(frame, "channel", true), Integer.MAX_VALUE);
+    private void unsubscribe(Connection connection, JsonValue ref, ClientFrame frame) {
+        ChannelName channel = ChannelName.parse(frame.string("channel", true), Integer.MAX_VALUE);
         Subscription subscription = connection.subscriptions().remove(channel);
         if (subscription == null) {
             throw new Refusal(ErrorCode.NOT_SUBSCRIBED, "not subscribed to " + channel);
@@ -110,72 +143,10 @@ public final class Commands {
         connection.send(Frames.unsubscribed(ref, channel), 0);
     }
 
-    private void publish(Connection connection, JsonValue ref, JsonObject frame) {
-        JsonValue data = frame.get("data");
-        Publish request = new Publish(string(frame, "channel", true), string(frame, "event", false),
-                data, string(frame, "idempotencyKey", false));
-        connection.send(Frames.published(ref, publisher.publish(request, Publisher.Source.CLIENT)), 0);
-    }
-
-    private static JsonObject parse(String text) {
-        JsonValue value = JsonText.parse(text);
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new Refusal(ErrorCode.MALFORMED, "a frame must be a JSON object");
-        }
-        return value.asJsonObject();
-    }
-
-    private static JsonValue ref(JsonObject frame) {
-        JsonValue ref = frame.get("ref");
-        if (ref == null || ref == JsonValue.NULL) {
-            return null;
-        }
-        boolean fits = switch (ref.getValueType()) {
-            case STRING -> ((JsonString) ref).getString().length() <= MAX_REF_LENGTH;
-            case NUMBER -> true;
-            default -> false;
-        };
-        if (!fits) {
-            throw new Refusal(ErrorCode.INVALID_FIELD, "ref must be a number or a string of at most "
-                    + MAX_REF_LENGTH + " characters");
-        }
-        return ref;
-    }
-
-    static String string(JsonObject frame, String field, boolean required) {
-        JsonValue value = frame.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            if (required) {
-                throw new Refusal(ErrorCode.MISSING_FIELD, field + " is required");
-            }
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw new Refusal(ErrorCode.INVALID_FIELD, field + " must be a string");
-        }
-        return ((JsonString) value).getString();
-    }
-
-    private static Position position(JsonObject frame) {
-        JsonValue since = frame.get("since");
-        if (since == null || since == JsonValue.NULL) {
-            return null;
-        }
-        if (since.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new Refusal(ErrorCode.INVALID_FIELD, "since must be an object {offset, epoch}");
-        }
-        JsonObject position = since.asJsonObject();
-        JsonValue offset = position.get("offset");
-        long value;
-        try {
-            value = offset instanceof JsonNumber number ? number.longValueExact() : -1;
-        } catch (ArithmeticException e) {
-            value = -1;
-        }
-        if (value < 0) {
-            throw new Refusal(ErrorCode.INVALID_FIELD, "since.offset must be a whole number from 0 to 2^63-1");
-        }
-        String epoch = string(position, "epoch", true);
-        return new Position(value, epoch);
+    /** A client publish: the namespace's client-publish rule applies, whatever the transport. */
+    private String publish(JsonValue ref, ClientFrame frame) {
+        Publish request = new Publish(frame.string("channel", true), frame.string("event", false),
+                frame.data(), frame.string("idempotencyKey", false));
+        return Frames.published(ref, publisher.publish(request, Publisher.Source.CLIENT));
     }
 }

@@ -14,16 +14,27 @@ public final class Connection implements Subscriber {
     private final String id;
     private final Identity identity;
     private final Transport transport;
+    private final boolean listener;
     private final Map<ChannelName, Subscription> subscriptions = new ConcurrentHashMap<>();
     private Outbox outbox;
     private volatile long lastHeard = System.nanoTime();
     private volatile long lastPing = System.nanoTime();
     private volatile boolean closed;
+    private Runnable onLost = () -> { };
 
-    Connection(String id, Identity identity, Transport transport) {
+    Connection(String id, Identity identity, Transport transport, boolean listener) {
         this.id = id;
         this.identity = identity;
         this.transport = transport;
+        this.listener = listener;
+    }
+
+    /**
+     * A listener (SSE) never sends frames, so it is never idle: a client that went away is found when
+     * a heartbeat fails to write.
+     */
+    boolean listener() {
+        return listener;
     }
 
     void attach(Outbox outbox) {
@@ -45,6 +56,15 @@ public final class Connection implements Subscriber {
     @Override
     public void send(String frame, long published) {
         outbox.enqueue(frame, published);
+    }
+
+    @Override
+    public void lost(ChannelName channel) {
+        onLost.run();
+    }
+
+    void onLost(Runnable action) {
+        this.onLost = action;
     }
 
     Map<ChannelName, Subscription> subscriptions() {

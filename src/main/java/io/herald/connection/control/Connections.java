@@ -5,6 +5,8 @@ import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.Subscription;
 import io.herald.metrics.control.Meters;
+import io.herald.problem.entity.ErrorCode;
+import io.herald.problem.entity.Refusal;
 import io.herald.security.entity.Identity;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +41,30 @@ public final class Connections {
 
     /** Registers a connection; returns null (after closing the transport) when it may not open. */
     public Connection open(Transport transport, Identity identity) {
+        Connection connection = register(transport, identity, false);
+        if (connection != null) {
+            connection.send(Frames.connected(connection.id(), limits.heartbeatInterval(), limits.idleTimeout()), 0);
+        }
+        return connection;
+    }
+
+    /**
+     * Registers a one-way connection (SSE): no {@code connected} frame, no idle timeout.
+     *
+     * @throws Refusal unavailable when the node is full or shutting down, before anything was sent
+     */
+    public Connection listen(Transport transport, Identity identity) {
+        if (shuttingDown || open.size() >= limits.maxConnections()) {
+            throw new Refusal(ErrorCode.UNAVAILABLE, "this node takes no more connections now; retry later");
+        }
+        Connection connection = register(transport, identity, true);
+        if (connection == null) {
+            throw new Refusal(ErrorCode.UNAVAILABLE, "this node takes no more connections now; retry later");
+        }
+        return connection;
+    }
+
+    private Connection register(Transport transport, Identity identity, boolean listener) {
         if (shuttingDown) {
             transport.close(Close.SHUTDOWN);
             return null;
@@ -48,14 +74,14 @@ public final class Connections {
             transport.close(Close.TOO_MANY_CONNECTIONS);
             return null;
         }
-        Connection connection = new Connection(UUID.randomUUID().toString(), identity, transport);
+        Connection connection = new Connection(UUID.randomUUID().toString(), identity, transport, listener);
         connection.attach(new Outbox(transport, writers, limits.outboxMaxBytes(), limits.maxBatchBytes(), meters,
                 () -> close(connection, Close.SLOW_CONSUMER),
                 error -> close(connection, Close.WRITE_FAILED)));
+        connection.onLost(() -> close(connection, Close.INSUFFICIENT_STATE));
         open.put(connection.id(), connection);
         counter(transport.kind()).incrementAndGet();
         meters.connectionOpened(transport.kind());
-        connection.send(Frames.connected(connection.id(), limits.heartbeatInterval(), limits.idleTimeout()), 0);
         return connection;
     }
 
@@ -91,7 +117,7 @@ public final class Connections {
         long timeout = limits.idleTimeout().toNanos();
         long interval = limits.heartbeatInterval().toNanos();
         for (Connection connection : open.values()) {
-            if (now - connection.lastHeard() > timeout) {
+            if (!connection.listener() && now - connection.lastHeard() > timeout) {
                 close(connection, Close.IDLE_TIMEOUT);
             } else if (now - connection.lastPing() >= interval) {
                 connection.pinged(now);

@@ -3,6 +3,7 @@ package io.herald.delivery.control;
 import io.herald.channel.control.Namespaces;
 import io.herald.platform.Threads;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -47,7 +48,13 @@ public class DeliveryConfig {
 
     @Produces
     @Singleton
-    Broker broker(Namespaces namespaces, Hub hub, Threads threads) {
+    Broker broker(Namespaces namespaces, Hub hub, Threads threads, Instance<BrokerProvider> providers) {
+        for (BrokerProvider provider : providers) {
+            java.util.Optional<Broker> configured = provider.broker(hub);
+            if (configured.isPresent()) {
+                return configured.get();
+            }
+        }
         MemoryBroker broker = new MemoryBroker(namespaces, hub, idempotencyWindow, idempotencyMaxKeys,
                 Clock.systemUTC());
         threads.every(Duration.ofMinutes(1), () -> broker.sweep(channelIdleTtl));

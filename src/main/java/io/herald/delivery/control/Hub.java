@@ -63,6 +63,16 @@ public final class Hub {
         }
     }
 
+    /** Tells every local subscriber of {@code channel} that its delivery has a gap it must resume over. */
+    public void lose(ChannelName channel) {
+        Set<Subscription> subscriptions = channels.get(channel);
+        if (subscriptions != null) {
+            for (Subscription subscription : subscriptions) {
+                subscription.lost();
+            }
+        }
+    }
+
     public boolean hasSubscribers(ChannelName channel) {
         return channels.containsKey(channel);
     }

@@ -9,4 +9,11 @@ public interface Subscriber {
      * @param published {@link System#nanoTime()} when the publication was handed to the hub, 0 for replies
      */
     void send(String frame, long published);
+
+    /**
+     * This node can no longer guarantee the subscriber every publication of {@code channel} (a gap the
+     * history cannot fill): the subscriber should reconnect and resume, and will learn what was lost.
+     */
+    default void lost(io.herald.channel.entity.ChannelName channel) {
+    }
 }

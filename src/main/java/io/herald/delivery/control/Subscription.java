@@ -62,6 +62,10 @@ public final class Subscription {
         live = true;
     }
 
+    void lost() {
+        subscriber.lost(channel);
+    }
+
     private boolean advance(long next, String nextEpoch) {
         if (nextEpoch.equals(epoch) && next <= offset) {
             return false;

@@ -71,6 +71,11 @@ public final class Meters {
         count("herald.errors", "kind", kind);
     }
 
+    /** One long-poll or poll request (kind {@code long-poll} or {@code poll}). */
+    public void polled(String kind) {
+        count("herald.http.polls", "kind", kind);
+    }
+
     public void gauge(String name, String description, Supplier<Number> value, Tag... tags) {
         if (registry != null) {
             registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), value, tags);

@@ -1,0 +1,43 @@
+package io.herald.connection.boundary;
+
+import io.herald.connection.control.Commands;
+import io.herald.connection.entity.Limits;
+import io.herald.problem.entity.ErrorCode;
+import io.herald.problem.entity.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code POST /api/client}: one herald.v1 client frame over HTTP, answered with its reply frame, for
+ * clients on SSE or polling. A client publish here follows the namespace's client-publish rule.
+ */
+@ApplicationScoped
+@Path("client")
+public class ClientFramesResource {
+
+    @Inject
+    Commands commands;
+
+    @Inject
+    Limits limits;
+
+    /** Security: the body is untrusted; it is read up to the frame limit before it is parsed. */
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response send(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(limits.maxMessageBytes() + 1);
+        if (bytes.length > limits.maxMessageBytes()) {
+            throw new Refusal(ErrorCode.TOO_LARGE, "a frame is at most " + limits.maxMessageBytes() + " bytes");
+        }
+        String reply = commands.reply(new String(bytes, StandardCharsets.UTF_8));
+        return reply == null ? Response.noContent().build() : Response.ok(reply, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

@@ -1,0 +1,46 @@
+package io.herald.connection.boundary;
+
+import io.herald.connection.control.Polls;
+import io.herald.connection.control.Streams;
+import io.herald.connection.entity.Cursor;
+import io.herald.security.control.Identities;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/**
+ * {@code GET /api/sse?cursor=...}: herald.v1 frames as server-sent events (docs/protocol.md, "HTTP
+ * transports"). The request thread returns at once; the stream is written by Herald's writers.
+ */
+@ApplicationScoped
+@Path("sse")
+public class StreamsResource {
+
+    @Inject
+    Streams streams;
+
+    @Inject
+    Polls polls;
+
+    /**
+     * Security: the cursor and Last-Event-ID are untrusted; both are parsed strictly and bounded before
+     * anything is subscribed. A refusal is answered with its status before the stream starts.
+     */
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@QueryParam("cursor") String cursor, @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse) {
+        // the browser's reconnect repeats the first URL: its Last-Event-ID is the newer position
+        Cursor from = polls.cursor(lastEventId == null || lastEventId.isBlank() ? cursor : lastEventId);
+        streams.open(new SseTransport(sink, sse, from), from, Identities.of(security.getUserPrincipal()));
+    }
+}

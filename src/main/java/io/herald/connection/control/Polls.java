@@ -1,0 +1,119 @@
+package io.herald.connection.control;
+
+import io.herald.channel.control.Namespaces;
+import io.herald.connection.entity.Cursor;
+import io.herald.connection.entity.HttpLimits;
+import io.herald.connection.entity.Limits;
+import io.herald.connection.entity.PollAnswer;
+import io.herald.delivery.control.Broker;
+import io.herald.delivery.control.Hub;
+import io.herald.delivery.control.PublicationJson;
+import io.herald.delivery.entity.Publication;
+import io.herald.delivery.entity.Recovery;
+import io.herald.metrics.control.Meters;
+import io.herald.problem.entity.ErrorCode;
+import io.herald.problem.entity.Refusal;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Long-poll and poll: what a cursor missed, answered from the history, and waiting for the next
+ * publication without a thread. Nothing is kept between requests: the cursor is the whole state.
+ */
+public final class Polls {
+
+    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,3})?");
+
+    private final Namespaces namespaces;
+    private final Broker broker;
+    private final Hub hub;
+    private final Limits limits;
+    private final HttpLimits httpLimits;
+    private final Meters meters;
+    private final Executor answering;
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    public Polls(Namespaces namespaces, Broker broker, Hub hub, Limits limits, HttpLimits httpLimits, Meters meters,
+            Executor answering) {
+        this.namespaces = namespaces;
+        this.broker = broker;
+        this.hub = hub;
+        this.limits = limits;
+        this.httpLimits = httpLimits;
+        this.meters = meters;
+        this.answering = answering;
+        meters.gauge("herald.http.polls.waiting", "Long-polls waiting for a publication on this node", waiting::get);
+    }
+
+    /** Security: {@code raw} is untrusted (query parameter or Last-Event-ID header). */
+    public Cursor cursor(String raw) {
+        return Cursor.parse(raw, limits.maxChannels(), namespaces::channel);
+    }
+
+    /** The wait in seconds ({@code 0}: poll), the configured default when absent, at most the configured cap. */
+    public Duration wait(String seconds) {
+        if (seconds == null || seconds.isEmpty()) {
+            return httpLimits.longPollWait();
+        }
+        if (!SECONDS.matcher(seconds).matches()) {
+            throw new Refusal(ErrorCode.INVALID_FIELD, "wait is a number of seconds, 0 or more");
+        }
+        Duration wait = Duration.ofMillis(new BigDecimal(seconds).movePointRight(3).longValue());
+        return wait.compareTo(httpLimits.maxLongPollWait()) > 0 ? httpLimits.maxLongPollWait() : wait;
+    }
+
+    public void counted(Duration wait) {
+        meters.polled(wait.isZero() ? "poll" : "long-poll");
+    }
+
+    /**
+     * What the client behind {@code cursor} needs now: a {@code subscribed} frame for each channel
+     * without a position or whose position cannot be recovered, the missed publications of the others.
+     */
+    public PollAnswer answer(Cursor cursor) {
+        List<String> frames = new ArrayList<>();
+        Cursor after = cursor;
+        for (Cursor.Entry entry : cursor.entries()) {
+            Recovery recovery = broker.recover(entry.channel(), entry.position());
+            if (!recovery.recovered()) {
+                frames.add(Frames.subscribed(null, entry.channel(), recovery));
+            } else {
+                for (Publication publication : recovery.missed()) {
+                    frames.add(PublicationJson.frame(publication));
+                }
+            }
+            if (!recovery.position().equals(entry.position())) {
+                after = after.with(entry.channel(), recovery.position());
+            }
+        }
+        return new PollAnswer(after, frames);
+    }
+
+    /**
+     * Waits for a publication in any channel of {@code cursor}; call {@link Waiter#start} once the
+     * request can take an answer, and {@link Waiter#close} when it ends, however it ends.
+     *
+     * @throws Refusal unavailable when {@code herald.http.max-waiting-polls} polls wait already
+     */
+    public Waiter waiter(Cursor cursor, Consumer<PollAnswer> done) {
+        if (waiting.incrementAndGet() > httpLimits.maxWaitingPolls()) {
+            waiting.decrementAndGet();
+            throw new Refusal(ErrorCode.UNAVAILABLE, "too many polls are waiting on this node; retry later");
+        }
+        return new Waiter(this, hub, cursor, done);
+    }
+
+    void released() {
+        waiting.decrementAndGet();
+    }
+
+    void answerLater(Runnable task) {
+        answering.execute(task);
+    }
+}

@@ -1,0 +1,7 @@
+package io.herald.connection.entity;
+
+import java.time.Duration;
+
+/** The limits of the HTTP transports, from configuration (HttpConfig holds the defaults and why). */
+public record HttpLimits(Duration longPollWait, Duration maxLongPollWait, int maxWaitingPolls) {
+}

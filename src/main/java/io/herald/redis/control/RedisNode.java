@@ -1,0 +1,111 @@
+package io.herald.redis.control;
+
+import io.herald.channel.control.Namespaces;
+import io.herald.delivery.control.Hub;
+import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
+
+/** One Herald node's connection to Redis: the command pool, the subscription and its threads. */
+public final class RedisNode implements AutoCloseable {
+
+    private final String id;
+    private final JedisPool pool;
+    private final RedisBroker broker;
+    private final RedisFanout fanout;
+    private final ExecutorService control;
+    private final ScheduledExecutorService heartbeats;
+
+    private RedisNode(String id, JedisPool pool, RedisBroker broker, RedisFanout fanout, ExecutorService control,
+            ScheduledExecutorService heartbeats) {
+        this.id = id;
+        this.pool = pool;
+        this.broker = broker;
+        this.fanout = fanout;
+        this.control = control;
+        this.heartbeats = heartbeats;
+    }
+
+    /** Connects (in the background, retrying with backoff: start never waits for Redis) and starts following the hub. */
+    public static RedisNode start(RedisSettings settings, Namespaces namespaces, Hub hub, ThreadFactory threads) {
+        URI uri = settings.url();
+        HostAndPort address = new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379);
+        int timeout = (int) settings.timeout().toMillis();
+        JedisPoolConfig poolConfig = new JedisPoolConfig();
+        poolConfig.setMaxTotal(settings.poolSize());
+        poolConfig.setMaxIdle(settings.poolSize());
+        poolConfig.setMaxWait(settings.timeout());
+        poolConfig.setJmxEnabled(false);
+        JedisPool pool = new JedisPool(poolConfig, address,
+                clientConfig(uri).connectionTimeoutMillis(timeout).socketTimeoutMillis(timeout).build());
+        Keys keys = new Keys(settings.prefix());
+        RedisBroker broker = new RedisBroker(pool, keys, namespaces, settings.channelIdleTtl(),
+                settings.idempotencyWindow(), Clock.systemUTC());
+        ExecutorService control = Executors.newSingleThreadExecutor(named(threads, "herald-redis-control"));
+        String id = UUID.randomUUID().toString();
+        DefaultJedisClientConfig subscription = clientConfig(uri).clientName("herald-" + id).connectionTimeoutMillis(timeout)
+                .socketTimeoutMillis((int) settings.heartbeat().multipliedBy(5).toMillis()).build();
+        RedisFanout fanout = new RedisFanout(address, subscription, keys, hub, broker, namespaces, control,
+                settings.maxBackoff(), id);
+        broker.attach(fanout);
+        named(threads, "herald-redis-subscription").newThread(fanout).start();
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
+                named(threads, "herald-redis-heartbeat"));
+        long every = settings.heartbeat().toMillis();
+        heartbeats.scheduleWithFixedDelay(() -> control.execute(fanout::heartbeat), every, every,
+                TimeUnit.MILLISECONDS);
+        return new RedisNode(id, pool, broker, fanout, control, heartbeats);
+    }
+
+    /** This node's id; its subscription connection is named {@code herald-<id>} in CLIENT LIST. */
+    public String id() {
+        return id;
+    }
+
+    public RedisBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public void close() {
+        heartbeats.shutdownNow();
+        fanout.stop();
+        control.shutdownNow();
+        pool.close();
+    }
+
+    private static ThreadFactory named(ThreadFactory threads, String name) {
+        return task -> {
+            Thread thread = threads.newThread(task);
+            thread.setName(name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static DefaultJedisClientConfig.Builder clientConfig(URI uri) {
+        DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder().clientName("herald");
+        String userInfo = uri.getUserInfo();
+        if (userInfo != null && !userInfo.isEmpty()) {
+            int colon = userInfo.indexOf(':');
+            if (colon > 0) {
+                builder.user(userInfo.substring(0, colon));
+            }
+            builder.password(colon >= 0 ? userInfo.substring(colon + 1) : userInfo);
+        }
+        String path = uri.getPath();
+        if (path != null && path.length() > 1) {
+            builder.database(Integer.parseInt(path.substring(1)));
+        }
+        return builder.ssl("rediss".equals(uri.getScheme()));
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The Redis bridge: the only code that imports Jedis.
+ * <p>
+ * With {@code herald.redis.url} set, offsets, epochs, history (one Stream per channel) and idempotency
+ * keys live in Redis, written by one Lua script per publish so that position, history and the pub/sub
+ * message can never disagree. Each node keeps one subscription per channel with local subscribers and
+ * fills pub/sub gaps from the stream. Rejected: node-local offsets with Redis only as a bus, which loses
+ * resume across nodes; and PSUBSCRIBE to every channel, which sends every node all traffic.
+ * Sentinel and Cluster would plug in at {@link io.herald.redis.control.RedisConfig} (keys already carry a hash tag).
+ */
+package io.herald.redis;

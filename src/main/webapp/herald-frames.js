@@ -1,0 +1,32 @@
+// Frames and requests shared by Herald's transports (herald.v1, docs/protocol.md).
+
+/** Server text may hold several JSON objects separated by "\n" (protocol §2). */
+export function parseFrames(text) {
+  return text.split('\n').filter((part) => part.trim() !== '').map((part) => JSON.parse(part));
+}
+
+export function failure(code, message, extra = {}) {
+  return Object.assign(new Error(message || code), { code }, extra);
+}
+
+/** POST <base>api/client with one client frame; resolves with the reply frame (HTTP transports). */
+export async function postFrame(base, frame) {
+  let response;
+  try {
+    response = await fetch(base + 'api/client', {
+      method: 'POST', cache: 'no-store', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(frame),
+    });
+  } catch (e) {
+    throw failure('network', String(e));
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = body && body.error ? body.error : { code: 'http_' + response.status, message: response.statusText };
+    throw failure(error.code, error.message, { status: response.status });
+  }
+  if (body && body.type === 'error') {
+    throw failure(body.code, body.message);
+  }
+  return body;
+}
+

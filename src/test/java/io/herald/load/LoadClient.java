@@ -1,0 +1,212 @@
+package io.herald.load;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One herald.v1 connection of the load tool. Publications take a fast path (fields found by position:
+ * Herald writes compact JSON in a fixed order) so that one client core can count 100,000 a second;
+ * every other frame is parsed. The {@link Tally} outlives the connection, so a reconnect resumes.
+ */
+final class LoadClient implements WebSocket.Listener {
+
+    private static final String PUBLICATION = "{\"type\":\"publication\"";
+
+    final Tally tally;
+    private final Run run;
+    private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger refs = new AtomicInteger();
+    private final StringBuilder partial = new StringBuilder();
+    private final CompletableFuture<LoadClient> connected = new CompletableFuture<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+    private volatile WebSocket socket;
+
+    private LoadClient(Tally tally, Run run) {
+        this.tally = tally;
+        this.run = run;
+    }
+
+    /** Completes once the {@code connected} frame arrived. */
+    static CompletableFuture<LoadClient> connect(HttpClient http, URI uri, Tally tally, Run run) {
+        LoadClient client = new LoadClient(tally, run);
+        http.newWebSocketBuilder().subprotocols("herald.v1").connectTimeout(Duration.ofSeconds(30))
+                .buildAsync(uri, client)
+                .whenComplete((socket, error) -> {
+                    if (error != null) {
+                        client.connected.completeExceptionally(error);
+                    }
+                });
+        return client.connected;
+    }
+
+    /** Subscribes, resuming from the tally's position in {@code channel} when it has one. */
+    CompletableFuture<JsonObject> subscribe(String channel) {
+        Tally.Position at = tally.position(channel);
+        String since = at == null ? "" : ",\"since\":{\"offset\":" + at.offset() + ",\"epoch\":\"" + at.epoch() + "\"}";
+        return request("{\"type\":\"subscribe\",\"channel\":\"" + channel + "\"" + since);
+    }
+
+    CompletableFuture<JsonObject> unsubscribe(String channel) {
+        return request("{\"type\":\"unsubscribe\",\"channel\":\"" + channel + "\"");
+    }
+
+    CompletableFuture<JsonObject> publish(String channel, String data) {
+        return request("{\"type\":\"publish\",\"channel\":\"" + channel + "\",\"data\":" + data);
+    }
+
+    /** Sends {@code frameStart} completed with a ref; the future completes with the reply to it. */
+    private CompletableFuture<JsonObject> request(String frameStart) {
+        int ref = refs.incrementAndGet();
+        CompletableFuture<JsonObject> reply = new CompletableFuture<>();
+        pending.put(ref, reply);
+        send(frameStart + ",\"ref\":" + ref + "}");
+        return reply;
+    }
+
+    /** The JDK allows one send in flight per WebSocket: sends are chained. */
+    private synchronized void send(String text) {
+        sending = sending.handle((r, e) -> null).thenCompose(r -> socket.sendText(text, true));
+    }
+
+    void abort() {
+        WebSocket s = socket;
+        if (s != null) {
+            s.abort();
+        }
+        closed.complete(1006);
+    }
+
+    void close() {
+        WebSocket s = socket;
+        if (s != null && !closed.isDone()) {
+            s.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        socket = webSocket;
+        webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        if (!last) {
+            partial.append(data);
+        } else {
+            String text;
+            if (partial.length() > 0) {
+                text = partial.append(data).toString();
+                partial.setLength(0);
+            } else {
+                text = data.toString();
+            }
+            int start = 0;
+            while (start < text.length()) {
+                int end = text.indexOf('\n', start);
+                end = end < 0 ? text.length() : end;
+                frame(text, start, end);
+                start = end + 1;
+            }
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    private void frame(String text, int start, int end) {
+        if (text.startsWith(PUBLICATION, start)) {
+            long now = System.nanoTime();
+            String channel = string(text, "\"channel\":\"", start);
+            long offset = number(text, "\"offset\":", start, end);
+            String epoch = string(text, "\"epoch\":\"", start);
+            long sent = number(text, "\"data\":{\"t\":", start, end);
+            tally.publication(channel, offset, epoch);
+            if (sent != Long.MIN_VALUE) {
+                run.delivered(sent, now);
+            }
+            return;
+        }
+        JsonObject frame = Json.createReader(new StringReader(text.substring(start, end))).readObject();
+        switch (frame.getString("type")) {
+            case "connected" -> connected.complete(this);
+            case "ping" -> send("{\"type\":\"pong\"}");
+            case "subscribed" -> subscribed(frame);
+            case "unsubscribed" -> tally.unsubscribed(frame.getString("channel"));
+            case "published" -> run.published(frame.getString("channel"), frame.getJsonNumber("offset").longValue());
+            default -> {
+            }
+        }
+        JsonValue ref = frame.get("ref");
+        if (ref instanceof JsonNumber number) {
+            CompletableFuture<JsonObject> reply = pending.remove(number.intValue());
+            if (reply != null) {
+                reply.complete(frame);
+            }
+        }
+    }
+
+    private void subscribed(JsonObject frame) {
+        long now = System.nanoTime();
+        for (JsonValue value : frame.getJsonArray("publications")) {
+            JsonObject p = value.asJsonObject();
+            tally.publication(p.getString("channel"), p.getJsonNumber("offset").longValue(), p.getString("epoch"));
+            JsonValue data = p.get("data");
+            if (data instanceof JsonObject o && o.get("t") instanceof JsonNumber t) {
+                run.delivered(t.longValue(), now);
+            }
+        }
+        tally.subscribed(frame.getString("channel"), frame.getJsonNumber("offset").longValue(),
+                frame.getString("epoch"), frame.getBoolean("recovered"));
+    }
+
+    private static String string(String text, String key, int from) {
+        int at = text.indexOf(key, from) + key.length();
+        return text.substring(at, text.indexOf('"', at));
+    }
+
+    /** The whole number after {@code key}, or Long.MIN_VALUE when the key is absent. */
+    private static long number(String text, String key, int from, int end) {
+        int at = text.indexOf(key, from);
+        if (at < 0 || at >= end) {
+            return Long.MIN_VALUE;
+        }
+        at += key.length();
+        long value = 0;
+        boolean negative = text.charAt(at) == '-';
+        for (int i = negative ? at + 1 : at; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return negative ? -value : value;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(statusCode);
+        connected.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.complete(1006);
+        connected.completeExceptionally(error);
+        pending.values().forEach(f -> f.completeExceptionally(error));
+    }
+}

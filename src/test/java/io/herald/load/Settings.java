@@ -1,0 +1,36 @@
+package io.herald.load;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+/** The load run's settings, from {@code -Dload.*} system properties (docs/performance.md lists them). */
+record Settings(URI url, String scenario, int subscribers, long rate, int seconds, long pid, int payload,
+        int concurrency, int publishers, double threshold, List<Long> steps, int warmup) {
+
+    static Settings fromSystem() {
+        String url = System.getProperty("load.url", "http://127.0.0.1:8080/");
+        return new Settings(URI.create(url.endsWith("/") ? url : url + "/"),
+                System.getProperty("load.scenario", "fanout"),
+                Integer.getInteger("load.subscribers", 1000),
+                Long.getLong("load.rate", 10_000),
+                Integer.getInteger("load.seconds", 20),
+                Long.getLong("load.pid", 0),
+                Integer.getInteger("load.payload", 128),
+                Integer.getInteger("load.concurrency", 200),
+                Integer.getInteger("load.publishers", 2),
+                Double.parseDouble(System.getProperty("load.threshold", "0.999")),
+                Arrays.stream(System.getProperty("load.steps",
+                        "10000,20000,40000,60000,80000,100000,120000,150000,200000,300000").split(","))
+                        .map(String::trim).map(Long::valueOf).toList(),
+                Integer.getInteger("load.warmup", 5));
+    }
+
+    URI webSocket() {
+        return URI.create(url.toString().replaceFirst("^http", "ws")).resolve("ws");
+    }
+
+    URI publish() {
+        return url.resolve("api/publish");
+    }
+}
