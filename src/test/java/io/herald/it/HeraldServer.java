@@ -13,10 +13,17 @@ import java.time.Duration;
 /** The Herald under test, addressed on loopback at the port Arquillian chose. */
 public final class HeraldServer {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
     private final URI root;
+
+    /** A server whose application lives at {@code base} (ending in '/'), e.g. a node started by the test. */
+    public HeraldServer(URI base) {
+        this.base = base;
+        this.root = base.resolve("/");
+    }
 
     public HeraldServer(URL deployed) {
         this.root = URI.create("http://127.0.0.1:" + deployed.getPort() + "/");
@@ -57,6 +64,12 @@ public final class HeraldServer {
 
     public static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    /** A GET that is still waiting while the test goes on (a long-poll). */
+    public java.util.concurrent.CompletableFuture<HttpResponse<String>> getAsync(String path) {
+        return HTTP.sendAsync(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

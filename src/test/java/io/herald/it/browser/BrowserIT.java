@@ -1,5 +1,7 @@
 package io.herald.it.browser;
 
+import io.herald.it.support.PayaraProcess;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

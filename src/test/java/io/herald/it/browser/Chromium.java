@@ -1,5 +1,7 @@
 package io.herald.it.browser;
 
+import io.herald.it.support.PayaraProcess;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

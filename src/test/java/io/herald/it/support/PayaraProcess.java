@@ -1,4 +1,4 @@
-package io.herald.it.browser;
+package io.herald.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * server under an open page. Arquillian cannot restart a server within a test; this can. The process
  * is always destroyed: by {@link #close()}, and by a JVM shutdown hook if the test run dies.
  */
-final class PayaraProcess implements AutoCloseable {
+public final class PayaraProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration STARTUP = Duration.ofSeconds(180);
@@ -33,7 +33,7 @@ final class PayaraProcess implements AutoCloseable {
     private int boots;
 
     /** {@code settings} are system properties ("name=value"): MicroProfile Config reads them first. */
-    PayaraProcess(Path war, List<String> settings, Path logs) {
+    public PayaraProcess(Path war, List<String> settings, Path logs) {
         this.war = war;
         this.settings = settings;
         this.logs = logs;
@@ -41,17 +41,17 @@ final class PayaraProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The application's base URL, ending in '/': the context root is the WAR's name. */
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + port + "/herald/");
     }
 
     /** Starts the server and returns once it is ready and the WAR answers; fails with the log's path. */
-    void start() {
+    public void start() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -81,7 +81,7 @@ final class PayaraProcess implements AutoCloseable {
     }
 
     /** Stops the server (SIGTERM, then SIGKILL after 20 s) and waits until it is gone. */
-    synchronized void stop() {
+    public synchronized void stop() {
         Process running = process;
         process = null;
         if (running == null || !running.isAlive()) {
@@ -109,10 +109,10 @@ final class PayaraProcess implements AutoCloseable {
         }
     }
 
-    static Path required(String property, String fallback) {
+    public static Path required(String property, String fallback) {
         Path path = Path.of(System.getProperty(property, fallback));
         if (!Files.isRegularFile(path)) {
-            throw new AssertionError(path + " is missing: run the browser tests with 'mvn verify'");
+            throw new AssertionError(path + " is missing: run the tests with 'mvn verify'");
         }
         return path;
     }
@@ -137,7 +137,7 @@ final class PayaraProcess implements AutoCloseable {
         }
     }
 
-    static void pause(long millis) {
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
