@@ -44,7 +44,7 @@ final class Fanout {
         Run run = new Run();
         String channel = "news:load-" + Long.toString(System.currentTimeMillis(), 36);
         List<LoadClient> clients = subscribers(settings, run, channel, report);
-        Step step = measure(settings, server, run, clients, channel, settings.rate());
+        Step step = measure(settings, server, run, tallies(clients), channel, settings.rate());
         step.row().forEach(report::put);
         if (!step.keptUp() || step.lost() > 0 || step.duplicates() > 0) {
             report.fail();
@@ -69,7 +69,7 @@ final class Fanout {
     }
 
     /** Publishes at {@code rate} deliveries/s, measures one window of {@code settings.seconds()}, drains. */
-    static Step measure(Settings settings, ServerProcess server, Run run, List<LoadClient> clients, String channel,
+    static Step measure(Settings settings, ServerProcess server, Run run, List<Tally> clients, String channel,
             long rate) throws InterruptedException {
         long lost0 = sum(clients, Tally::lost);
         long duplicates0 = sum(clients, Tally::duplicates);
@@ -116,13 +116,13 @@ final class Fanout {
     }
 
     /** Seconds until every client holds the last published offset (at most {@code limit}). */
-    static double drain(List<LoadClient> clients, Run run, String channel, int limit) throws InterruptedException {
+    static double drain(List<Tally> clients, Run run, String channel, int limit) throws InterruptedException {
         long start = System.nanoTime();
         long target = run.lastPublished(channel);
         while (System.nanoTime() - start < limit * 1_000_000_000L) {
             boolean done = true;
-            for (LoadClient client : clients) {
-                Tally.Position at = client.tally.position(channel);
+            for (Tally client : clients) {
+                Tally.Position at = client.position(channel);
                 if (at == null || at.offset() < target) {
                     done = false;
                     break;
@@ -142,11 +142,15 @@ final class Fanout {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    static long sum(List<LoadClient> clients, java.util.function.ToLongFunction<Tally> value) {
+    static long sum(List<Tally> clients, java.util.function.ToLongFunction<Tally> value) {
         long total = 0;
-        for (LoadClient client : clients) {
-            total += value.applyAsLong(client.tally);
+        for (Tally client : clients) {
+            total += value.applyAsLong(client);
         }
         return total;
+    }
+
+    static List<Tally> tallies(List<LoadClient> clients) {
+        return clients.stream().map(c -> c.tally).toList();
     }
 }

@@ -23,11 +23,14 @@ public final class Load {
             case "max-rate" -> MaxRate.run(settings, server);
             case "storm" -> Storm.run(settings, server);
             case "mixed" -> Mixed.run(settings, server);
+            case "fanout-sse" -> HttpFanout.run(settings, server, "sse");
+            case "fanout-longpoll" -> HttpFanout.run(settings, server, "longpoll");
+            case "fanout-poll" -> HttpFanout.run(settings, server, "poll");
             default -> null;
         };
         if (report == null) {
             System.err.println("unknown load.scenario '" + settings.scenario()
-                    + "': one of connect, fanout, max-rate, storm, mixed");
+                    + "': one of connect, fanout, max-rate, storm, mixed, fanout-sse, fanout-longpoll, fanout-poll");
             System.exit(2);
         }
         report.print();

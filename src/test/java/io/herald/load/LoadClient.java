@@ -16,13 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One herald.v1 connection of the load tool. Publications take a fast path (fields found by position:
- * Herald writes compact JSON in a fixed order) so that one client core can count 100,000 a second;
- * every other frame is parsed. The {@link Tally} outlives the connection, so a reconnect resumes.
+ * One herald.v1 WebSocket connection of the load tool; frames are read by {@link Inbound}. The
+ * {@link Tally} outlives the connection, so a reconnect resumes.
  */
 final class LoadClient implements WebSocket.Listener {
-
-    private static final String PUBLICATION = "{\"type\":\"publication\"";
 
     final Tally tally;
     private final Run run;
@@ -127,23 +124,14 @@ final class LoadClient implements WebSocket.Listener {
     }
 
     private void frame(String text, int start, int end) {
-        if (text.startsWith(PUBLICATION, start)) {
-            long now = System.nanoTime();
-            String channel = string(text, "\"channel\":\"", start);
-            long offset = number(text, "\"offset\":", start, end);
-            String epoch = string(text, "\"epoch\":\"", start);
-            long sent = number(text, "\"data\":{\"t\":", start, end);
-            tally.publication(channel, offset, epoch);
-            if (sent != Long.MIN_VALUE) {
-                run.delivered(sent, now);
-            }
+        if (Inbound.publication(text, start, end, tally, run)) {
             return;
         }
         JsonObject frame = Json.createReader(new StringReader(text.substring(start, end))).readObject();
         switch (frame.getString("type")) {
             case "connected" -> connected.complete(this);
             case "ping" -> send("{\"type\":\"pong\"}");
-            case "subscribed" -> subscribed(frame);
+            case "subscribed" -> Inbound.subscribed(frame, tally, run);
             case "unsubscribed" -> tally.unsubscribed(frame.getString("channel"));
             case "published" -> run.published(frame.getString("channel"), frame.getJsonNumber("offset").longValue());
             default -> {
@@ -156,44 +144,6 @@ final class LoadClient implements WebSocket.Listener {
                 reply.complete(frame);
             }
         }
-    }
-
-    private void subscribed(JsonObject frame) {
-        long now = System.nanoTime();
-        for (JsonValue value : frame.getJsonArray("publications")) {
-            JsonObject p = value.asJsonObject();
-            tally.publication(p.getString("channel"), p.getJsonNumber("offset").longValue(), p.getString("epoch"));
-            JsonValue data = p.get("data");
-            if (data instanceof JsonObject o && o.get("t") instanceof JsonNumber t) {
-                run.delivered(t.longValue(), now);
-            }
-        }
-        tally.subscribed(frame.getString("channel"), frame.getJsonNumber("offset").longValue(),
-                frame.getString("epoch"), frame.getBoolean("recovered"));
-    }
-
-    private static String string(String text, String key, int from) {
-        int at = text.indexOf(key, from) + key.length();
-        return text.substring(at, text.indexOf('"', at));
-    }
-
-    /** The whole number after {@code key}, or Long.MIN_VALUE when the key is absent. */
-    private static long number(String text, String key, int from, int end) {
-        int at = text.indexOf(key, from);
-        if (at < 0 || at >= end) {
-            return Long.MIN_VALUE;
-        }
-        at += key.length();
-        long value = 0;
-        boolean negative = text.charAt(at) == '-';
-        for (int i = negative ? at + 1 : at; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                break;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return negative ? -value : value;
     }
 
     @Override

@@ -19,9 +19,10 @@ final class MaxRate {
         Run run = new Run();
         String channel = "news:max-" + Long.toString(System.currentTimeMillis(), 36);
         List<LoadClient> clients = Fanout.subscribers(settings, run, channel, report);
+        List<Tally> tallies = Fanout.tallies(clients);
         Fanout.Step best = null;
         for (long rate : settings.steps()) {
-            Fanout.Step step = Fanout.measure(settings, server, run, clients, channel, rate);
+            Fanout.Step step = Fanout.measure(settings, server, run, tallies, channel, rate);
             report.row(step.row());
             boolean good = step.keptUp() && step.lost() == 0 && step.duplicates() == 0 && step.p99() <= P99_LIMIT_MICROS;
             if (!good) {

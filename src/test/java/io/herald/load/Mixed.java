@@ -77,7 +77,8 @@ final class Mixed {
                 }
             }
         }
-        List<LoadClient> clients = List.of(slots);
+        List<LoadClient> sockets = List.of(slots);
+        List<Tally> clients = Fanout.tallies(sockets);
         for (int c = 0; c < CHANNELS; c++) {
             Fanout.drain(subscribedTo(clients, prefix + c), run, prefix + c, 10);
             String channel = prefix + c;
@@ -94,12 +95,12 @@ final class Mixed {
         if (rate < settings.threshold() || lost > 0 || duplicates > 0 || unexpected > 0 || opened.failures() > 0) {
             report.fail();
         }
-        Fleet.closeAll(clients);
+        Fleet.closeAll(sockets);
         return report;
     }
 
-    private static List<LoadClient> subscribedTo(List<LoadClient> clients, String channel) {
-        return clients.stream().filter(c -> c.tally.position(channel) != null).toList();
+    private static List<Tally> subscribedTo(List<Tally> clients, String channel) {
+        return clients.stream().filter(c -> c.position(channel) != null).toList();
     }
 
     /** Starts one operation on client {@code i} unless it is still busy with the previous one. */

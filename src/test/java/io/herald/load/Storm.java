@@ -35,7 +35,7 @@ final class Storm {
             back = opened.clients();
             int refused = Fleet.subscribeAll(back, channel);
             long resubscribed = System.nanoTime();
-            double caughtUp = (resubscribed - t0) / 1e9 + Fanout.drain(back, run, channel, 60);
+            double caughtUp = (resubscribed - t0) / 1e9 + Fanout.drain(Fanout.tallies(back), run, channel, 60);
             long cpu1 = server.cpuMicros();
             report.put("publications/s during the storm", perSecond)
                     .put("reconnected", back.size()).put("reconnect failures", opened.failures())
@@ -50,11 +50,12 @@ final class Storm {
             }
             Thread.sleep(2_000);
         }
-        Fanout.drain(back, run, channel, 30);
-        Fanout.sum(back, t -> t.settle(channel, run.lastPublished(channel)));
-        long lost = Fanout.sum(back, Tally::lost);
-        long duplicates = Fanout.sum(back, Tally::duplicates);
-        long unrecovered = Fanout.sum(back, Tally::unrecovered);
+        List<Tally> tallies = Fanout.tallies(back);
+        Fanout.drain(tallies, run, channel, 30);
+        Fanout.sum(tallies, t -> t.settle(channel, run.lastPublished(channel)));
+        long lost = Fanout.sum(tallies, Tally::lost);
+        long duplicates = Fanout.sum(tallies, Tally::duplicates);
+        long unrecovered = Fanout.sum(tallies, Tally::unrecovered);
         report.put("lost", lost).put("duplicated", duplicates).put("resumes not recovered", unrecovered)
                 .put("publications published", run.lastPublished(channel));
         if (lost > 0 || duplicates > 0 || unrecovered > 0) {
