@@ -8,6 +8,12 @@
  * {@code getAsyncRemote().sendText} per publication per subscriber, which on Payara costs a managed
  * executor task per write and lets the container's unbounded queue grow without limit.
  * <p>
+ * Payara's Tyrus still schedules a task per write whose context capture scans the thread's context
+ * class loader; writers send with the platform class loader as context loader (restored before Herald
+ * code runs again), which halves the CPU per delivery. Rejected: disabling Payara's default managed
+ * scheduled executor (breaks either the boot, the CDI deployment or every handshake, depending on when)
+ * and reflection into Tyrus.
+ * <p>
  * HTTP transports (docs/protocol.md §15) keep no session: the client sends its positions as a
  * {@link io.herald.connection.entity.Cursor} with every request, so any node can answer. An SSE stream
  * is a one-way {@link io.herald.connection.control.Connection} (same outbox, heartbeats and bounds; no
