@@ -1,4 +1,5 @@
 // Frames and requests shared by Herald's transports (herald.v1, docs/protocol.md).
+import { authorize } from './herald-auth.js';
 
 /** Server text may hold several JSON objects separated by "\n" (protocol §2). */
 export function parseFrames(text) {
@@ -13,8 +14,9 @@ export function failure(code, message, extra = {}) {
 export async function postFrame(base, frame) {
   let response;
   try {
-    response = await fetch(base + 'api/client', {
-      method: 'POST', cache: 'no-store', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(frame),
+    const { url, headers } = await authorize(base, base + 'api/client');
+    response = await fetch(url, {
+      method: 'POST', cache: 'no-store', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(frame),
     });
   } catch (e) {
     throw failure('network', String(e));

@@ -1,5 +1,6 @@
 // The HTTP transports (docs/protocol.md §15): SSE, long-poll and poll down, POST /api/client up.
 import { parseFrames, postFrame } from './herald-frames.js';
+import { authorize, hasCredentials, ticket } from './herald-auth.js';
 
 /** An HTTP transport without channels holds no stream: it is open once the server answers a ping. */
 function idle(transport) {
@@ -31,7 +32,18 @@ class SseTransport {
       idle(this);
       return;
     }
-    const source = new EventSource(this.base + 'api/sse?cursor=' + encodeURIComponent(this.cursor));
+    const url = this.base + 'api/sse?cursor=' + encodeURIComponent(this.cursor);
+    if (!hasCredentials(this.base)) {
+      this.stream(url);
+      return;
+    }
+    // EventSource cannot send Authorization: a single-use ticket in the query (never the token)
+    ticket(this.base).then((t) => this.stopped || this.stream(url + '&ticket=' + encodeURIComponent(t)),
+      () => this.finish('unauthenticated'));
+  }
+
+  stream(url) {
+    const source = new EventSource(url);
     this.source = source;
     const established = () => {
       if (!this.opened) {
@@ -135,9 +147,9 @@ export class PollTransport {
       const limit = setTimeout(() => this.abort.abort(), (this.wait + 15) * 1000);
       let response;
       try {
-        const headers = this.etag ? { 'If-None-Match': this.etag } : {};
-        const url = this.base + 'api/poll?cursor=' + encodeURIComponent(cursor) + '&wait=' + this.wait;
-        response = await fetch(url, { cache: 'no-store', headers, signal: this.abort.signal });
+        const auth = await authorize(this.base, this.base + 'api/poll?cursor=' + encodeURIComponent(cursor) + '&wait=' + this.wait);
+        const headers = this.etag ? { 'If-None-Match': this.etag, ...auth.headers } : auth.headers;
+        response = await fetch(auth.url, { cache: 'no-store', headers, signal: this.abort.signal });
       } catch (e) {
         clearTimeout(limit);
         if (this.resyncing) {

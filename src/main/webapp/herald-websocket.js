@@ -1,9 +1,11 @@
 // The WebSocket transport: herald.v1 frames both ways, replies matched to requests by ref.
 import { failure, parseFrames } from './herald-frames.js';
+import { hasCredentials, ticket } from './herald-auth.js';
 
 export class WebSocketTransport {
   constructor(base, events) {
     this.name = 'websocket';
+    this.base = base;
     this.url = base.replace(/^http/, 'ws') + 'ws';
     this.events = events;
     this.pending = new Map();
@@ -12,7 +14,18 @@ export class WebSocketTransport {
   }
 
   start() {
-    const ws = new WebSocket(this.url, 'herald.v1');
+    if (!hasCredentials(this.base)) {
+      this.connect(['herald.v1']);
+      return;
+    }
+    // a browser cannot send Authorization on a WebSocket: a single-use ticket rides as a second subprotocol
+    ticket(this.base).then(
+      (t) => this.stopped || this.connect(['herald.v1', 'herald.ticket.' + t]),
+      () => this.closed(4007, 'token_expired'));
+  }
+
+  connect(protocols) {
+    const ws = new WebSocket(this.url, protocols);
     this.ws = ws;
     ws.onmessage = (message) => this.received(message.data);
     ws.onclose = (event) => this.closed(event.code, event.reason);

@@ -82,6 +82,10 @@ export interface HeraldOptions {
   /** Prefix of the storage keys. Default 'herald:' + url. */
   storageKey?: string;
   /** Connect at once (default true); otherwise call connect(). */
+  /** Called on every (re)connect: a JWT sent as Authorization, exchanged for a ticket for WebSocket and SSE. */
+  token?: () => Promise<string>;
+  /** Called on every (re)connect and HTTP request: a single-use ticket from POST api/tickets. */
+  ticket?: () => Promise<string>;
   autoConnect?: boolean;
 }
 

@@ -4,6 +4,7 @@ import { transport, TRANSPORTS } from './herald-transports.js';
 import { announce } from './herald-status.js';
 import { Outbox } from './herald-outbox.js';
 import { Channels, Subscription } from './herald-channels.js';
+import { useCredentials } from './herald-auth.js';
 
 export { HeraldStatus } from './herald-status.js';
 export { Subscription } from './herald-channels.js';
@@ -45,6 +46,8 @@ export class Herald {
     const base = new URL(options.url || './', import.meta.url).href;
     this.base = base.endsWith('/') ? base : base + '/';
     this.storage = options.storage === undefined ? browserStorage() : options.storage;
+    // options.token / options.ticket: async functions asked on every (re)connect (docs/security.md)
+    useCredentials(this.base, options);
     this.key = options.storageKey || 'herald:' + this.base;
     this.channels = new Channels((name, value) => this.emit(name, value), (subscription) => {
       this.transport.unsubscribe(subscription.channel);

@@ -6,5 +6,10 @@
  * publish) is taken on the parsed namespace. Namespaces come from MicroProfile Config so that an
  * operator can add one without a build. Rejected: prefix matching on raw strings, which lets
  * {@code news-admin:x} pass a check meant for {@code news:}.
+ * <p>
+ * Access has one decision point, {@link io.herald.channel.control.ChannelPolicy} (parsed channel plus
+ * identity), asked by every subscribe and client publish on every transport. Namespaces are closed to
+ * anonymous clients unless configured otherwise. Rejected: container annotations per resource, which
+ * cannot see channel names and do not reach WebSocket frames.
  */
 package io.herald.channel;

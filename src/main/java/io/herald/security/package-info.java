@@ -1,7 +1,16 @@
 /**
- * Identities of connections and requests.
+ * Identities of connections and requests, tickets and origins.
  * <p>
- * Every transport asks {@link io.herald.security.control.Identities} and nothing else, so that
- * authentication (MicroProfile JWT, connection tickets) changes one place.
+ * Every transport asks {@link io.herald.security.control.Identities} and nothing else: the JWT that
+ * MicroProfile JWT verified (the container does the cryptography, with the operator's
+ * {@code mp.jwt.verify.*} settings), else a redeemed ticket, else anonymous. What an identity may do
+ * with a channel is decided by {@link io.herald.channel.control.ChannelPolicy}, not here.
+ * <p>
+ * Browsers cannot send {@code Authorization} on a WebSocket or an EventSource, so they exchange their
+ * token for a single-use ticket ({@link io.herald.security.control.Tickets}), held in memory on one node.
+ * Rejected: a JWT in the query string (it lands in access logs and stays valid for its lifetime) and a
+ * JWT as a subprotocol (the same, in proxy logs). A refresh inside a connection also carries a ticket,
+ * because MicroProfile JWT 2.1 gives applications no token parser on Payara; verifying tokens ourselves
+ * would duplicate the container's key handling. Payara's MP-JWT ignores {@code nbf}: Herald checks it.
  */
 package io.herald.security;

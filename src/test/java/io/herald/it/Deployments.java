@@ -23,19 +23,26 @@ public final class Deployments {
             herald.connection.outbox-max-bytes=262144
             herald.connection.max-channels=8
             herald.connection.max-message-bytes=16384
+            herald.channel.anonymous=true
+            herald.publish.anonymous=true
             """;
 
     private Deployments() {
     }
 
     public static WebArchive herald() {
+        return herald(TEST_SETTINGS);
+    }
+
+    /** The WAR with {@code settings} as its whole embedded configuration (for example a test's JWT key). */
+    public static WebArchive herald(String settings) {
         File war = new File(System.getProperty("herald.war", "target/herald.war"));
         if (!war.isFile()) {
             throw new IllegalStateException(war + " is missing: run the tests with 'mvn verify'");
         }
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, "herald.war").importFrom(war).as(WebArchive.class);
         archive.delete("WEB-INF/classes/META-INF/microprofile-config.properties");
-        archive.addAsResource(new StringAsset(TEST_SETTINGS), "META-INF/microprofile-config.properties");
+        archive.addAsResource(new StringAsset(settings), "META-INF/microprofile-config.properties");
         return archive;
     }
 }

@@ -47,6 +47,19 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
+    /**
+     * Connects with extra handshake {@code headers} (Authorization, Origin) and further subprotocols
+     * offered after herald.v1 (a ticket); the handshake's failure is thrown as it comes.
+     */
+    public static WsClient connect(URI uri, java.util.Map<String, String> headers, String... moreProtocols) {
+        WsClient client = new WsClient(true);
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+                .subprotocols("herald.v1", moreProtocols).connectTimeout(Duration.ofSeconds(10));
+        headers.forEach(builder::header);
+        client.socket = builder.buildAsync(uri, client).orTimeout(15, TimeUnit.SECONDS).join();
+        return client;
+    }
+
     public String subprotocol() {
         return socket.getSubprotocol();
     }

@@ -1,5 +1,6 @@
 package io.herald.channel.control;
 
+import io.herald.channel.entity.Access;
 import io.herald.channel.entity.Namespace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -47,6 +49,21 @@ public class ChannelConfig {
     @ConfigProperty(name = "herald.channel.client-publish", defaultValue = "false")
     boolean clientPublish;
 
+    /** Closed: a namespace is opened to clients without a token only by a deliberate setting. */
+    @Inject
+    @ConfigProperty(name = "herald.channel.anonymous", defaultValue = "false")
+    boolean anonymous;
+
+    /** Empty: any authenticated identity may subscribe. */
+    @Inject
+    @ConfigProperty(name = "herald.channel.subscribe-roles", defaultValue = " ")
+    String subscribeRoles;
+
+    /** Empty: any authenticated identity may publish where client-publish allows it. */
+    @Inject
+    @ConfigProperty(name = "herald.channel.publish-roles", defaultValue = " ")
+    String publishRoles;
+
     @Produces
     @Singleton
     Namespaces namespaces() {
@@ -56,8 +73,22 @@ public class ChannelConfig {
             byName.put(name.trim(), new Namespace(name.trim(),
                     config.getOptionalValue(prefix + "history-size", Integer.class).orElse(historySize),
                     config.getOptionalValue(prefix + "history-ttl", Duration.class).orElse(historyTtl),
-                    config.getOptionalValue(prefix + "client-publish", Boolean.class).orElse(clientPublish)));
+                    config.getOptionalValue(prefix + "client-publish", Boolean.class).orElse(clientPublish),
+                    access(prefix)));
         }
         return new Namespaces(byName, maxNameLength);
+    }
+
+    private Access access(String prefix) {
+        return new Access(config.getOptionalValue(prefix + "anonymous", Boolean.class).orElse(anonymous),
+                groups(config.getOptionalValue(prefix + "subscribe-roles", String.class).orElse(subscribeRoles)),
+                groups(config.getOptionalValue(prefix + "publish-roles", String.class).orElse(publishRoles)),
+                config.getOptionalValue(prefix + "personal", Boolean.class).orElse(false),
+                config.getOptionalValue(prefix + "group", Boolean.class).orElse(false));
+    }
+
+    private static Set<String> groups(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(g -> !g.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

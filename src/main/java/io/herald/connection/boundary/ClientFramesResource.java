@@ -4,12 +4,17 @@ import io.herald.connection.control.Commands;
 import io.herald.connection.entity.Limits;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
+import io.herald.security.control.Identities;
+import io.herald.security.control.Tickets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,15 +34,23 @@ public class ClientFramesResource {
     @Inject
     Limits limits;
 
-    /** Security: the body is untrusted; it is read up to the frame limit before it is parsed. */
+    @Inject
+    Tickets tickets;
+
+    /**
+     * Security: the body is untrusted; it is read up to the frame limit before it is parsed. The caller is
+     * the bearer of its token, or of a single-use ticket in the query (browsers with a ticket function).
+     */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response send(InputStream body) throws IOException {
+    public Response send(InputStream body, @QueryParam("ticket") String ticket, @Context SecurityContext security)
+            throws IOException {
         byte[] bytes = body.readNBytes(limits.maxMessageBytes() + 1);
         if (bytes.length > limits.maxMessageBytes()) {
             throw new Refusal(ErrorCode.TOO_LARGE, "a frame is at most " + limits.maxMessageBytes() + " bytes");
         }
-        String reply = commands.reply(new String(bytes, StandardCharsets.UTF_8));
+        String reply = commands.reply(new String(bytes, StandardCharsets.UTF_8),
+                Identities.of(security.getUserPrincipal(), ticket == null ? null : tickets.redeem(ticket)));
         return reply == null ? Response.noContent().build() : Response.ok(reply, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -5,6 +5,8 @@ import io.herald.connection.control.Waiter;
 import io.herald.connection.entity.Cursor;
 import io.herald.connection.entity.PollAnswer;
 import io.herald.problem.entity.Refusal;
+import io.herald.security.control.Identities;
+import io.herald.security.control.Tickets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,7 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.CompletionCallback;
 import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -31,13 +35,21 @@ public class PollsResource {
     @Inject
     Polls polls;
 
-    /** Security: cursor and wait are untrusted; both are parsed strictly and bounded. */
+    @Inject
+    Tickets tickets;
+
+    /**
+     * Security: cursor, wait and ticket are untrusted; cursor and wait are parsed strictly and bounded, the
+     * ticket (single use: a poll needs a new one each time) is only looked up. No token in a URL.
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public void poll(@QueryParam("cursor") String raw, @QueryParam("wait") String wait,
-            @HeaderParam("If-None-Match") String ifNoneMatch, @Suspended AsyncResponse async) {
+            @HeaderParam("If-None-Match") String ifNoneMatch, @QueryParam("ticket") String ticket,
+            @Context SecurityContext security, @Suspended AsyncResponse async) {
         try {
-            Cursor cursor = polls.cursor(raw);
+            Cursor cursor = polls.authorize(polls.cursor(raw),
+                    Identities.of(security.getUserPrincipal(), ticket == null ? null : tickets.redeem(ticket)));
             Duration duration = polls.wait(wait);
             polls.counted(duration);
             PollAnswer now = polls.answer(cursor);

@@ -4,6 +4,8 @@ import io.herald.connection.control.Polls;
 import io.herald.connection.control.Streams;
 import io.herald.connection.entity.Cursor;
 import io.herald.security.control.Identities;
+import io.herald.security.control.Tickets;
+import io.herald.security.entity.Identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -31,16 +33,23 @@ public class StreamsResource {
     @Inject
     Polls polls;
 
+    @Inject
+    Tickets tickets;
+
     /**
      * Security: the cursor and Last-Event-ID are untrusted; both are parsed strictly and bounded before
-     * anything is subscribed. A refusal is answered with its status before the stream starts.
+     * anything is subscribed. A refusal is answered with its status before the stream starts. The only
+     * credential a URL may carry is a single-use ticket, never a token.
      */
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@QueryParam("cursor") String cursor, @HeaderParam("Last-Event-ID") String lastEventId,
-            @Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse) {
+            @QueryParam("ticket") String ticket, @Context SecurityContext security, @Context SseEventSink sink,
+            @Context Sse sse) {
         // the browser's reconnect repeats the first URL: its Last-Event-ID is the newer position
         Cursor from = polls.cursor(lastEventId == null || lastEventId.isBlank() ? cursor : lastEventId);
-        streams.open(new SseTransport(sink, sse, from), from, Identities.of(security.getUserPrincipal()));
+        Identity identity = Identities.of(security.getUserPrincipal(), ticket == null ? null : tickets.redeem(ticket));
+        polls.authorize(from, identity);
+        streams.open(new SseTransport(sink, sse, from), from, identity);
     }
 }

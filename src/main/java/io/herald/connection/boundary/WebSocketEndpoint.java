@@ -7,6 +7,7 @@ import io.herald.connection.control.Frames;
 import io.herald.connection.entity.Close;
 import io.herald.connection.entity.Limits;
 import io.herald.security.control.Identities;
+import io.herald.security.entity.Identity;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -45,7 +46,14 @@ public class WebSocketEndpoint {
         session.setMaxIdleTimeout(0);
         session.setMaxTextMessageBufferSize(limits.maxMessageBytes());
         session.setMaxBinaryMessageBufferSize(limits.maxMessageBytes());
-        connection = connections.open(new WebSocketTransport(session), Identities.of(session.getUserPrincipal()));
+        Object ticket = session.getUserProperties().get(WebSocketGate.TICKET_IDENTITY);
+        if (ticket == WebSocketGate.TICKET_REFUSED) {
+            // the ticket was valid when the handshake began and used by someone else before it ended
+            new WebSocketTransport(session).close(Close.TOKEN_EXPIRED);
+            return;
+        }
+        connection = connections.open(new WebSocketTransport(session),
+                Identities.of(session.getUserPrincipal(), ticket instanceof Identity identity ? identity : null));
     }
 
     /** Security: {@code text} is untrusted; its size is checked before it is parsed. */

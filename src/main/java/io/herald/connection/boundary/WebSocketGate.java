@@ -1,14 +1,25 @@
 package io.herald.connection.boundary;
 
 import io.herald.connection.control.Upgrades;
+import io.herald.problem.entity.Refusal;
+import io.herald.security.control.Tickets;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
 
 /**
- * Refuses the WebSocket handshake (403) while {@link Upgrades} says so, as an intercepting proxy would,
- * so that clients take the HTTP fallbacks. Consulted per handshake: a flip applies to the next one.
+ * The WebSocket handshake's checks: refuses it (403) while {@link Upgrades} says so, as an intercepting
+ * proxy would, and redeems a connection ticket offered as subprotocol {@code herald.ticket.<ticket>}.
+ * Origins (which need the Host header) are checked by {@link EntryGate} before the upgrade.
  */
 public class WebSocketGate extends ServerEndpointConfig.Configurator {
+
+    /** User property: the identity of a redeemed ticket, or {@link #TICKET_REFUSED}. */
+    static final String TICKET_IDENTITY = "herald.ticket.identity";
+    static final Object TICKET_REFUSED = new Object();
+    static final String TICKET_PREFIX = "herald.ticket.";
 
     private static final System.Logger LOG = System.getLogger(WebSocketGate.class.getName());
 
@@ -18,6 +29,39 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
         if (!allowed) {
             LOG.log(System.Logger.Level.DEBUG, "WebSocket handshake refused: upgrades are disabled");
         }
+        // the origin itself was checked by EntryGate, which also sees the Host header
         return allowed;
+    }
+
+    /** Security: the offered subprotocols are untrusted; a ticket is only looked up, then consumed. */
+    @Override
+    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        String ticket = ticket(request.getHeaders().get(HandshakeRequest.SEC_WEBSOCKET_PROTOCOL));
+        // the properties are this connection's copy (WebSocket 2.1); cleared anyway, so that no identity
+        // can ever carry over to a connection that offered no ticket
+        config.getUserProperties().remove(TICKET_IDENTITY);
+        if (ticket != null) {
+            try {
+                config.getUserProperties().put(TICKET_IDENTITY,
+                        CDI.current().select(Tickets.class).get().redeem(ticket));
+            } catch (Refusal refusal) {
+                config.getUserProperties().put(TICKET_IDENTITY, TICKET_REFUSED);
+            }
+        }
+    }
+
+    static String ticket(List<String> offered) {
+        if (offered == null) {
+            return null;
+        }
+        for (String header : offered) {
+            for (String protocol : header.split(",")) {
+                String candidate = protocol.trim();
+                if (candidate.startsWith(TICKET_PREFIX)) {
+                    return candidate.substring(TICKET_PREFIX.length());
+                }
+            }
+        }
+        return null;
     }
 }

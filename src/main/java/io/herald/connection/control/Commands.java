@@ -1,5 +1,6 @@
 package io.herald.connection.control;
 
+import io.herald.channel.control.ChannelPolicy;
 import io.herald.channel.control.Namespaces;
 import io.herald.channel.entity.ChannelName;
 import io.herald.connection.entity.Limits;
@@ -13,7 +14,9 @@ import io.herald.delivery.entity.Recovery;
 import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
+import io.herald.security.entity.Identity;
 import jakarta.json.JsonValue;
+import java.util.function.Function;
 
 /**
  * The client operations of herald.v1: subscribe, unsubscribe, publish, ping, pong. On a connection
@@ -23,7 +26,10 @@ import jakarta.json.JsonValue;
 public final class Commands {
 
     private static final System.Logger LOG = System.getLogger(Commands.class.getName());
-    private static final String TYPES = "subscribe, unsubscribe, publish, ping, pong";
+    private static final String TYPES = "subscribe, unsubscribe, publish, ping, pong, refresh";
+    private static final Function<String, Identity> NO_TICKETS = ticket -> {
+        throw new Refusal(ErrorCode.UNAUTHENTICATED, "the ticket is unknown, used or expired");
+    };
 
     private final Namespaces namespaces;
     private final Hub hub;
@@ -31,9 +37,19 @@ public final class Commands {
     private final Publisher publisher;
     private final Limits limits;
     private final Meters meters;
+    private final ChannelPolicy policy;
+    private final Function<String, Identity> tickets;
 
     public Commands(Namespaces namespaces, Hub hub, Broker broker, Publisher publisher, Limits limits,
             Meters meters) {
+        this(namespaces, hub, broker, publisher, limits, meters, NO_TICKETS);
+    }
+
+    /** {@code tickets} redeems the ticket of a {@code refresh} frame (or refuses). */
+    public Commands(Namespaces namespaces, Hub hub, Broker broker, Publisher publisher, Limits limits,
+            Meters meters, Function<String, Identity> tickets) {
+        this.policy = new ChannelPolicy(namespaces);
+        this.tickets = tickets;
         this.namespaces = namespaces;
         this.hub = hub;
         this.broker = broker;
@@ -54,9 +70,10 @@ public final class Commands {
                 case "subscribe" -> subscribe(connection, ref, namespaces.channel(frame.string("channel", true)),
                         frame.since());
                 case "unsubscribe" -> unsubscribe(connection, ref, frame);
-                case "publish" -> connection.send(publish(ref, frame), 0);
+                case "publish" -> connection.send(publish(ref, frame, connection.identity()), 0);
                 case "ping" -> connection.send(Frames.pong(ref), 0);
                 case "pong" -> { }
+                case "refresh" -> refresh(connection, ref, frame);
                 default -> throw new Refusal(ErrorCode.UNKNOWN_TYPE, "unknown type, expected one of " + TYPES);
             }
         } catch (Refusal refusal) {
@@ -77,6 +94,11 @@ public final class Commands {
      * @throws Refusal for every problem, to be answered with its HTTP status
      */
     public String reply(String text) {
+        return reply(text, Identity.ANONYMOUS);
+    }
+
+    /** {@link #reply(String)} for the request's {@code identity}. */
+    public String reply(String text, Identity identity) {
         meters.received();
         try {
             ClientFrame frame = ClientFrame.parse(text);
@@ -84,13 +106,16 @@ public final class Commands {
             return switch (frame.type()) {
                 case "subscribe" -> {
                     ChannelName channel = namespaces.channel(frame.string("channel", true));
+                    policy.subscribe(channel, identity);
                     yield Frames.subscribed(ref, channel, broker.recover(channel, frame.since()));
                 }
                 case "unsubscribe" -> Frames.unsubscribed(ref,
                         ChannelName.parse(frame.string("channel", true), Integer.MAX_VALUE));
-                case "publish" -> publish(ref, frame);
+                case "publish" -> publish(ref, frame, identity);
                 case "ping" -> Frames.pong(ref);
                 case "pong" -> null;
+                case "refresh" -> throw new Refusal(ErrorCode.UNKNOWN_TYPE,
+                        "refresh applies to a WebSocket connection; every HTTP request carries its own credential");
                 default -> throw new Refusal(ErrorCode.UNKNOWN_TYPE, "unknown type, expected one of " + TYPES);
             };
         } catch (Refusal refusal) {
@@ -108,6 +133,7 @@ public final class Commands {
      * with what it missed since {@code since}, then every newer publication.
      */
     public void subscribe(Connection connection, JsonValue ref, ChannelName channel, Position since) {
+        policy.subscribe(channel, connection.identity());
         if (connection.subscriptions().containsKey(channel)) {
             throw new Refusal(ErrorCode.ALREADY_SUBSCRIBED, "already subscribed to " + channel);
         }
@@ -143,8 +169,29 @@ public final class Commands {
         connection.send(Frames.unsubscribed(ref, channel), 0);
     }
 
-    /** A client publish: the namespace's client-publish rule applies, whatever the transport. */
-    private String publish(JsonValue ref, ClientFrame frame) {
+    /**
+     * A newer credential for a live connection, as a ticket that the client got with its refreshed token
+     * (so MicroProfile JWT verified it, and no token travels in a frame). It must name the same subject;
+     * the connection then lives until the new expiry. Subscriptions stay: they were allowed for this
+     * subject. Rejected: verifying a raw token here, which needs a JWT parser that MP-JWT 2.1 does not
+     * offer to applications on Payara.
+     */
+    private void refresh(Connection connection, JsonValue ref, ClientFrame frame) {
+        Identity fresh = tickets.apply(frame.string("ticket", true));
+        Identity current = connection.identity();
+        if (current.anonymous() || !current.subject().equals(fresh.subject())) {
+            throw new Refusal(ErrorCode.FORBIDDEN, "a refresh must name the connection's subject");
+        }
+        connection.identify(fresh);
+        connection.send(Frames.refreshed(ref, fresh.expiry()), 0);
+    }
+
+    /** A client publish: the channel policy and the namespace's client-publish rule apply, whatever the transport. */
+    private String publish(JsonValue ref, ClientFrame frame, Identity identity) {
+        String raw = frame.string("channel", true);
+        if (raw != null) {
+            policy.publish(namespaces.channel(raw), identity);
+        }
         Publish request = new Publish(frame.string("channel", true), frame.string("event", false),
                 frame.data(), frame.string("idempotencyKey", false));
         return Frames.published(ref, publisher.publish(request, Publisher.Source.CLIENT));

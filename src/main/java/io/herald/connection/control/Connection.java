@@ -12,7 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Connection implements Subscriber {
 
     private final String id;
-    private final Identity identity;
+    private volatile Identity identity;
+    /** Epoch millis after which nothing more is delivered (the credential expired); MAX_VALUE: never. */
+    private volatile long deadline = Long.MAX_VALUE;
+    private volatile long clockSkewMillis;
     private final Transport transport;
     private final boolean listener;
     private final Map<ChannelName, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -49,12 +52,33 @@ public final class Connection implements Subscriber {
         return identity;
     }
 
+    /** A newer credential for the same subject (refresh): the deadline moves with its expiry. */
+    void identify(Identity fresh) {
+        this.identity = fresh;
+        this.deadline = fresh.expiry() == null ? Long.MAX_VALUE
+                : fresh.expiry().toEpochMilli() + clockSkewMillis;
+    }
+
+    void clockSkew(long millis) {
+        this.clockSkewMillis = millis;
+        identify(identity);
+    }
+
+    /** Whether the credential has expired (plus the clock skew) at {@code nowMillis}. */
+    boolean expired(long nowMillis) {
+        return nowMillis > deadline;
+    }
+
     public String transport() {
         return transport.kind();
     }
 
     @Override
     public void send(String frame, long published) {
+        // delivery stops when the credential expires, not at the next tick that closes the connection
+        if (deadline != Long.MAX_VALUE && expired(System.currentTimeMillis())) {
+            return;
+        }
         outbox.enqueue(frame, published);
     }
 

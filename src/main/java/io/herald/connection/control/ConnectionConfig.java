@@ -7,6 +7,8 @@ import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.Publisher;
 import io.herald.metrics.control.Meters;
 import io.herald.platform.Threads;
+import io.herald.security.control.SecurityConfig;
+import io.herald.security.control.Tickets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -63,8 +65,8 @@ public class ConnectionConfig {
 
     @Produces
     @Singleton
-    Connections connections(Limits limits, Hub hub, Threads threads, Meters meters) {
-        Connections connections = new Connections(limits, hub, threads.writers(), meters);
+    Connections connections(Limits limits, Hub hub, Threads threads, Meters meters, SecurityConfig security) {
+        Connections connections = new Connections(limits, hub, threads.writers(), meters, security.clockSkew());
         long tick = Math.max(50, Math.min(1000, Math.min(heartbeatInterval.toMillis(), idleTimeout.toMillis()) / 4));
         threads.every(Duration.ofMillis(tick), connections::tick);
         return connections;
@@ -77,7 +79,7 @@ public class ConnectionConfig {
     @Produces
     @Singleton
     Commands commands(Namespaces namespaces, Hub hub, Broker broker, Publisher publisher, Limits limits,
-            Meters meters) {
-        return new Commands(namespaces, hub, broker, publisher, limits, meters);
+            Meters meters, Tickets tickets) {
+        return new Commands(namespaces, hub, broker, publisher, limits, meters, tickets::redeem);
     }
 }

@@ -28,9 +28,16 @@ public final class Connections {
     private final Hub hub;
     private final Executor writers;
     private final Meters meters;
+    private final long clockSkewMillis;
     private volatile boolean shuttingDown;
 
     public Connections(Limits limits, Hub hub, Executor writers, Meters meters) {
+        this(limits, hub, writers, meters, java.time.Duration.ZERO);
+    }
+
+    /** {@code clockSkew}: how long after its credential's {@code exp} a connection is closed. */
+    public Connections(Limits limits, Hub hub, Executor writers, Meters meters, java.time.Duration clockSkew) {
+        this.clockSkewMillis = clockSkew.toMillis();
         this.limits = limits;
         this.hub = hub;
         this.writers = writers;
@@ -75,6 +82,7 @@ public final class Connections {
             return null;
         }
         Connection connection = new Connection(UUID.randomUUID().toString(), identity, transport, listener);
+        connection.clockSkew(clockSkewMillis);
         connection.attach(new Outbox(transport, writers, limits.outboxMaxBytes(), limits.maxBatchBytes(), meters,
                 () -> close(connection, Close.SLOW_CONSUMER),
                 error -> close(connection, Close.WRITE_FAILED)));
@@ -116,8 +124,11 @@ public final class Connections {
         long now = System.nanoTime();
         long timeout = limits.idleTimeout().toNanos();
         long interval = limits.heartbeatInterval().toNanos();
+        long wallClock = System.currentTimeMillis();
         for (Connection connection : open.values()) {
-            if (!connection.listener() && now - connection.lastHeard() > timeout) {
+            if (connection.expired(wallClock)) {
+                close(connection, Close.TOKEN_EXPIRED);
+            } else if (!connection.listener() && now - connection.lastHeard() > timeout) {
                 close(connection, Close.IDLE_TIMEOUT);
             } else if (now - connection.lastPing() >= interval) {
                 connection.pinged(now);

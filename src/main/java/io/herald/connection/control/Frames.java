@@ -47,6 +47,17 @@ public final class Frames {
         });
     }
 
+    /** The answer to a refresh: the connection now lives until {@code expiry} (absent: no expiry). */
+    static String refreshed(JsonValue ref, java.time.Instant expiry) {
+        return json(g -> {
+            g.write("type", "refreshed");
+            ref(g, ref);
+            if (expiry != null) {
+                g.write("expires", expiry.toEpochMilli());
+            }
+        });
+    }
+
     static String unsubscribed(JsonValue ref, ChannelName channel) {
         return json(g -> {
             g.write("type", "unsubscribed");

@@ -1,5 +1,6 @@
 package io.herald.connection.control;
 
+import io.herald.channel.control.ChannelPolicy;
 import io.herald.channel.control.Namespaces;
 import io.herald.connection.entity.Cursor;
 import io.herald.connection.entity.HttpLimits;
@@ -13,6 +14,7 @@ import io.herald.delivery.entity.Recovery;
 import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
+import io.herald.security.entity.Identity;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +56,15 @@ public final class Polls {
     /** Security: {@code raw} is untrusted (query parameter or Last-Event-ID header). */
     public Cursor cursor(String raw) {
         return Cursor.parse(raw, limits.maxChannels(), namespaces::channel);
+    }
+
+    /** Every channel of {@code cursor} must be readable by {@code identity}; otherwise nothing is answered. */
+    public Cursor authorize(Cursor cursor, Identity identity) {
+        ChannelPolicy policy = new ChannelPolicy(namespaces);
+        for (Cursor.Entry entry : cursor.entries()) {
+            policy.subscribe(entry.channel(), identity);
+        }
+        return cursor;
     }
 
     /** The wait in seconds ({@code 0}: poll), the configured default when absent, at most the configured cap. */

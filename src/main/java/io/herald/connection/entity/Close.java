@@ -11,6 +11,7 @@ public enum Close {
     TOO_MANY_CONNECTIONS(4004, "too_many_connections", true),
     WRITE_FAILED(4005, "write_failed", true),
     INSUFFICIENT_STATE(4006, "insufficient_state", true),
+    TOKEN_EXPIRED(4007, "token_expired", true),
     BAD_REQUEST(4500, "bad_request", false),
     MESSAGE_TOO_BIG(1009, "message_too_big", false);
 

@@ -8,6 +8,8 @@ import io.herald.problem.boundary.RefusalMapper;
 import io.herald.problem.control.JsonText;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
+import io.herald.security.control.Identities;
+import io.herald.security.control.SystemPublishers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -20,7 +22,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +41,9 @@ public class PublishResource {
     @Inject
     Publisher publisher;
 
+    @Inject
+    SystemPublishers systemPublishers;
+
     /** A batch of 100 publications of a few KB each; larger requests are refused with 413. */
     @Inject
     @ConfigProperty(name = "herald.publish.max-body-bytes", defaultValue = "1048576")
@@ -47,11 +54,15 @@ public class PublishResource {
     @ConfigProperty(name = "herald.publish.max-batch", defaultValue = "100")
     int maxBatch;
 
-    /** Security: the body is untrusted; it is read up to the limit before it is parsed. */
+    /**
+     * Security: only holders of {@code herald.publish.role} (unless opened); the body is untrusted and is
+     * read up to the limit before it is parsed.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public String publish(InputStream body) throws IOException {
+    public String publish(InputStream body, @Context SecurityContext security) throws IOException {
+        systemPublishers.authorize(Identities.of(security.getUserPrincipal()));
         JsonValue request = parse(body);
         if (request.getValueType() == JsonValue.ValueType.OBJECT) {
             return result(publisher.publish(publication(request), Publisher.Source.SYSTEM)).build().toString();

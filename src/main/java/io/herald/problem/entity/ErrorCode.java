@@ -16,6 +16,8 @@ public enum ErrorCode {
     TOO_MANY_CHANNELS("too_many_channels", 429),
     TOO_LARGE("too_large", 413),
     PUBLISH_FORBIDDEN("publish_forbidden", 403),
+    UNAUTHENTICATED("unauthenticated", 401),
+    FORBIDDEN("forbidden", 403),
     UNAVAILABLE("unavailable", 503),
     INTERNAL("internal", 500);
 

@@ -72,7 +72,7 @@ class BrowserIT {
         Path war = WORK.resolve("herald.war");
         Deployments.herald().addClass(WebSocketGateResource.class).as(ZipExporter.class).exportTo(war.toFile(), true);
         server = new PayaraProcess(war, List.of("herald.channel.namespaces=demo,news,tiny",
-                "herald.channel.namespace.demo.client-publish=true"), WORK);
+                "herald.channel.namespace.demo.client-publish=true", "herald.channel.namespace.tiny.anonymous=true"), WORK);
         server.start();
         herald = new HeraldServer(new URL(server.base().toString()));
     }
