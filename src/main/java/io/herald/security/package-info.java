@@ -12,5 +12,12 @@
  * JWT as a subprotocol (the same, in proxy logs). A refresh inside a connection also carries a ticket,
  * because MicroProfile JWT 2.1 gives applications no token parser on Payara; verifying tokens ourselves
  * would duplicate the container's key handling. Payara's MP-JWT ignores {@code nbf}: Herald checks it.
+ * <p>
+ * Limits against floods: a {@link io.herald.security.control.TokenBucket} per connection (held by the
+ * connection, so it needs no lookup and goes with it) or per caller of {@code POST /api/client}
+ * ({@link io.herald.security.control.Throttles}); connection {@link io.herald.security.control.Quotas} per
+ * user and address; a handshake budget per node ({@link io.herald.security.control.Handshakes}). All are
+ * per node. Rejected: counting in Redis across the cluster, which would put a round trip on every frame
+ * and connect, while a per-node limit times the node count is still a bound.
  */
 package io.herald.security;

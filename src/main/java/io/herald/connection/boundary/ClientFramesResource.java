@@ -5,7 +5,10 @@ import io.herald.connection.entity.Limits;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.control.Identities;
+import io.herald.security.control.Throttles;
 import io.herald.security.control.Tickets;
+import io.herald.security.entity.Identity;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -37,20 +40,25 @@ public class ClientFramesResource {
     @Inject
     Tickets tickets;
 
+    @Inject
+    Throttles throttles;
+
     /**
      * Security: the body is untrusted; it is read up to the frame limit before it is parsed. The caller is
      * the bearer of its token, or of a single-use ticket in the query (browsers with a ticket function).
      */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response send(InputStream body, @QueryParam("ticket") String ticket, @Context SecurityContext security)
-            throws IOException {
+    public Response send(InputStream body, @QueryParam("ticket") String ticket, @Context SecurityContext security,
+            @Context HttpServletRequest request) throws IOException {
+        Identity identity = Identities.of(security.getUserPrincipal(), ticket == null ? null : tickets.redeem(ticket));
+        // the caller is its subject when it has one; anonymous callers are told apart by address only
+        throttles.admit(identity.anonymous() ? "address " + request.getRemoteAddr() : "user " + identity.subject());
         byte[] bytes = body.readNBytes(limits.maxMessageBytes() + 1);
         if (bytes.length > limits.maxMessageBytes()) {
             throw new Refusal(ErrorCode.TOO_LARGE, "a frame is at most " + limits.maxMessageBytes() + " bytes");
         }
-        String reply = commands.reply(new String(bytes, StandardCharsets.UTF_8),
-                Identities.of(security.getUserPrincipal(), ticket == null ? null : tickets.redeem(ticket)));
+        String reply = commands.reply(new String(bytes, StandardCharsets.UTF_8), identity);
         return reply == null ? Response.noContent().build() : Response.ok(reply, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

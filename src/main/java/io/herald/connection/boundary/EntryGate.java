@@ -1,8 +1,10 @@
 package io.herald.connection.boundary;
 
+import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.problem.boundary.RefusalMapper;
+import io.herald.security.control.Handshakes;
 import io.herald.security.control.Identities;
 import io.herald.security.control.Origins;
 import io.herald.security.control.SecurityConfig;
@@ -13,11 +15,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 
 /**
  * What every request and WebSocket upgrade passes before Herald handles it. A token that MicroProfile JWT
@@ -25,7 +31,8 @@ import java.util.Collections;
  * refused with 403 on every transport (also the WebSocket upgrade), so a page elsewhere cannot use a
  * credential that a proxy or the browser adds for the user; an allowed origin gets CORS headers. A
  * request without {@code Origin} is not from a page and passes. Also refuses, before the upgrade, a
- * WebSocket offering a ticket that is unknown or expired (401), which the handshake itself cannot answer.
+ * WebSocket offering a ticket that is unknown or expired (401), which the handshake itself cannot answer,
+ * and WebSocket handshakes beyond the node's budget per second (503), before any other work.
  */
 @WebFilter(urlPatterns = {"/ws", "/api/*"}, asyncSupported = true)
 public class EntryGate extends HttpFilter {
@@ -41,17 +48,33 @@ public class EntryGate extends HttpFilter {
     @Inject
     SecurityConfig security;
 
+    @Inject
+    Handshakes handshakes;
+
+    @Inject
+    Meters meters;
+
+
     /** Security: Origin, Host and the offered subprotocols are untrusted headers; compared, never parsed into decisions otherwise. */
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+        if (upgrade && !handshakes.admit()) {
+            // first, and before any token is looked at: a reconnect storm must cost as little as possible
+            violation("handshake_rate");
+            refuse(response, new Refusal(ErrorCode.UNAVAILABLE, "too many connections are opening now; retry later"));
+            return;
+        }
         if (Identities.notYetValid(request.getUserPrincipal(), Instant.now(), security.clockSkew())) {
+            violation(ErrorCode.UNAUTHENTICATED.code());
             refuse(response, new Refusal(ErrorCode.UNAUTHENTICATED, "the token is not valid yet"));
             return;
         }
         String origin = request.getHeader("Origin");
         if (!origins.allowed(origin, request.getHeader("Host"))) {
             LOG.log(System.Logger.Level.DEBUG, "refused origin on {0}", request.getRequestURI());
+            violation("origin");
             refuse(response, new Refusal(ErrorCode.FORBIDDEN, "this origin may not use Herald"));
             return;
         }
@@ -71,10 +94,50 @@ public class EntryGate extends HttpFilter {
         }
         String ticket = WebSocketGate.ticket(Collections.list(request.getHeaders("Sec-WebSocket-Protocol")));
         if (ticket != null && !tickets.valid(ticket)) {
+            violation(ErrorCode.UNAUTHENTICATED.code());
             refuse(response, new Refusal(ErrorCode.UNAUTHENTICATED, "the ticket is unknown, used or expired"));
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(upgrade ? new RemoteAddressed(request) : request, response);
+    }
+
+    /**
+     * The upgrade request with the client's remote address as header {@link WebSocketGate#REMOTE_ADDRESS}:
+     * the handshake API shows headers only, and the per-address quota needs the address. A header of that
+     * name sent by the client is replaced, never passed on.
+     */
+    private static final class RemoteAddressed extends HttpServletRequestWrapper {
+
+        RemoteAddressed(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return WebSocketGate.REMOTE_ADDRESS.equalsIgnoreCase(name) ? getRemoteAddr() : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return WebSocketGate.REMOTE_ADDRESS.equalsIgnoreCase(name)
+                    ? Collections.enumeration(List.of(getRemoteAddr())) : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = new ArrayList<>();
+            for (String name : Collections.list(super.getHeaderNames())) {
+                if (!WebSocketGate.REMOTE_ADDRESS.equalsIgnoreCase(name)) {
+                    names.add(name);
+                }
+            }
+            names.add(WebSocketGate.REMOTE_ADDRESS);
+            return Collections.enumeration(names);
+        }
+    }
+
+    private void violation(String kind) {
+        meters.violation(kind);
     }
 
     private static void refuse(HttpServletResponse response, Refusal refusal) throws IOException {

@@ -8,6 +8,7 @@ import io.herald.security.control.Tickets;
 import io.herald.security.entity.Identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -45,11 +46,11 @@ public class StreamsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@QueryParam("cursor") String cursor, @HeaderParam("Last-Event-ID") String lastEventId,
             @QueryParam("ticket") String ticket, @Context SecurityContext security, @Context SseEventSink sink,
-            @Context Sse sse) {
+            @Context Sse sse, @Context HttpServletRequest request) {
         // the browser's reconnect repeats the first URL: its Last-Event-ID is the newer position
         Cursor from = polls.cursor(lastEventId == null || lastEventId.isBlank() ? cursor : lastEventId);
         Identity identity = Identities.of(security.getUserPrincipal(), ticket == null ? null : tickets.redeem(ticket));
         polls.authorize(from, identity);
-        streams.open(new SseTransport(sink, sse, from), from, identity);
+        streams.open(new SseTransport(sink, sse, from), from, identity, request.getRemoteAddr());
     }
 }

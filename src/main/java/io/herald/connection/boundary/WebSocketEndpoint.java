@@ -53,7 +53,8 @@ public class WebSocketEndpoint {
             return;
         }
         connection = connections.open(new WebSocketTransport(session),
-                Identities.of(session.getUserPrincipal(), ticket instanceof Identity identity ? identity : null));
+                Identities.of(session.getUserPrincipal(), ticket instanceof Identity identity ? identity : null),
+                (String) session.getUserProperties().get(WebSocketGate.REMOTE_ADDRESS));
     }
 
     /** Security: {@code text} is untrusted; its size is checked before it is parsed. */
@@ -66,7 +67,9 @@ public class WebSocketEndpoint {
             connections.close(connection, Close.MESSAGE_TOO_BIG);
             return;
         }
-        commands.handle(connection, text);
+        if (connections.admit(connection)) {
+            commands.handle(connection, text);
+        }
     }
 
     @OnMessage

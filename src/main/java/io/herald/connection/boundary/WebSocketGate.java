@@ -20,6 +20,8 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
     static final String TICKET_IDENTITY = "herald.ticket.identity";
     static final Object TICKET_REFUSED = new Object();
     static final String TICKET_PREFIX = "herald.ticket.";
+    /** Header that {@link EntryGate} sets to the client's remote address; user property of the same name. */
+    static final String REMOTE_ADDRESS = "X-Herald-Remote-Address";
 
     private static final System.Logger LOG = System.getLogger(WebSocketGate.class.getName());
 
@@ -40,6 +42,16 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
         // the properties are this connection's copy (WebSocket 2.1); cleared anyway, so that no identity
         // can ever carry over to a connection that offered no ticket
         config.getUserProperties().remove(TICKET_IDENTITY);
+        List<String> address = request.getHeaders().get(REMOTE_ADDRESS);
+        if (address == null) {
+            // header maps of some containers are case sensitive
+            address = request.getHeaders().get(REMOTE_ADDRESS.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (address == null || address.isEmpty()) {
+            config.getUserProperties().remove(REMOTE_ADDRESS);
+        } else {
+            config.getUserProperties().put(REMOTE_ADDRESS, address.get(0));
+        }
         if (ticket != null) {
             try {
                 config.getUserProperties().put(TICKET_IDENTITY,

@@ -78,6 +78,9 @@ public final class Commands {
             }
         } catch (Refusal refusal) {
             meters.error(refusal.code().code());
+            if (refusal.code() == ErrorCode.UNAUTHENTICATED || refusal.code() == ErrorCode.FORBIDDEN) {
+                meters.violation(refusal.code().code());
+            }
             connection.send(Frames.error(ref, refusal), 0);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "command failed on connection " + connection.id(), e);

@@ -4,6 +4,7 @@ import io.herald.channel.entity.ChannelName;
 import io.herald.connection.entity.Close;
 import io.herald.delivery.control.Subscriber;
 import io.herald.delivery.control.Subscription;
+import io.herald.security.control.TokenBucket;
 import io.herald.security.entity.Identity;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,12 +25,35 @@ public final class Connection implements Subscriber {
     private volatile long lastPing = System.nanoTime();
     private volatile boolean closed;
     private Runnable onLost = () -> { };
+    private final String address;
+    private final TokenBucket bucket;
 
     Connection(String id, Identity identity, Transport transport, boolean listener) {
+        this(id, identity, transport, listener, null, null);
+    }
+
+    /** {@code address}: the client's remote address (null: unknown); {@code bucket}: its frame budget. */
+    Connection(String id, Identity identity, Transport transport, boolean listener, String address,
+            TokenBucket bucket) {
         this.id = id;
         this.identity = identity;
         this.transport = transport;
         this.listener = listener;
+        this.address = address;
+        this.bucket = bucket;
+    }
+
+    String address() {
+        return address;
+    }
+
+    /** The subject its per-user quota was counted for; null for anonymous connections. */
+    String quotaSubject() {
+        return identity.anonymous() ? null : identity.subject();
+    }
+
+    TokenBucket.Verdict take() {
+        return bucket == null ? TokenBucket.Verdict.PASS : bucket.take();
     }
 
     /**

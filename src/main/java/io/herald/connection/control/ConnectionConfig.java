@@ -7,8 +7,10 @@ import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.Publisher;
 import io.herald.metrics.control.Meters;
 import io.herald.platform.Threads;
+import io.herald.security.control.Quotas;
 import io.herald.security.control.SecurityConfig;
 import io.herald.security.control.Tickets;
+import io.herald.security.entity.RateLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -65,8 +67,10 @@ public class ConnectionConfig {
 
     @Produces
     @Singleton
-    Connections connections(Limits limits, Hub hub, Threads threads, Meters meters, SecurityConfig security) {
-        Connections connections = new Connections(limits, hub, threads.writers(), meters, security.clockSkew());
+    Connections connections(Limits limits, Hub hub, Threads threads, Meters meters, SecurityConfig security,
+            Quotas quotas, RateLimit rate) {
+        Connections connections = new Connections(limits, hub, threads.writers(), meters, security.clockSkew(),
+                quotas, rate);
         long tick = Math.max(50, Math.min(1000, Math.min(heartbeatInterval.toMillis(), idleTimeout.toMillis()) / 4));
         threads.every(Duration.ofMillis(tick), connections::tick);
         return connections;

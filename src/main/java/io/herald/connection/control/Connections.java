@@ -7,7 +7,10 @@ import io.herald.delivery.control.Subscription;
 import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
+import io.herald.security.control.Quotas;
+import io.herald.security.control.TokenBucket;
 import io.herald.security.entity.Identity;
+import io.herald.security.entity.RateLimit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +32,9 @@ public final class Connections {
     private final Executor writers;
     private final Meters meters;
     private final long clockSkewMillis;
+    private final Quotas quotas;
+    private final RateLimit rate;
+    private final String rateLimited;
     private volatile boolean shuttingDown;
 
     public Connections(Limits limits, Hub hub, Executor writers, Meters meters) {
@@ -37,6 +43,17 @@ public final class Connections {
 
     /** {@code clockSkew}: how long after its credential's {@code exp} a connection is closed. */
     public Connections(Limits limits, Hub hub, Executor writers, Meters meters, java.time.Duration clockSkew) {
+        this(limits, hub, writers, meters, clockSkew, Quotas.UNLIMITED, RateLimit.UNLIMITED);
+    }
+
+    /** {@code quotas}: connections per user and address; {@code rate}: the frame budget of each connection. */
+    public Connections(Limits limits, Hub hub, Executor writers, Meters meters, java.time.Duration clockSkew,
+            Quotas quotas, RateLimit rate) {
+        this.quotas = quotas;
+        this.rate = rate;
+        // built once: a flood must cost as little as possible per refused frame
+        this.rateLimited = Frames.error(null, new Refusal(ErrorCode.RATE_LIMITED,
+                "at most " + rate.limit() + " frames per " + rate.window() + "; this one was not handled"));
         this.clockSkewMillis = clockSkew.toMillis();
         this.limits = limits;
         this.hub = hub;
@@ -48,7 +65,12 @@ public final class Connections {
 
     /** Registers a connection; returns null (after closing the transport) when it may not open. */
     public Connection open(Transport transport, Identity identity) {
-        Connection connection = register(transport, identity, false);
+        return open(transport, identity, null);
+    }
+
+    /** {@link #open(Transport, Identity)} from remote {@code address} (null: unknown), counted against its quotas. */
+    public Connection open(Transport transport, Identity identity, String address) {
+        Connection connection = register(transport, identity, false, address);
         if (connection != null) {
             connection.send(Frames.connected(connection.id(), limits.heartbeatInterval(), limits.idleTimeout()), 0);
         }
@@ -58,20 +80,21 @@ public final class Connections {
     /**
      * Registers a one-way connection (SSE): no {@code connected} frame, no idle timeout.
      *
-     * @throws Refusal unavailable when the node is full or shutting down, before anything was sent
+     * @throws Refusal unavailable when the node is full or shutting down, too_many_connections when the
+     *                user or the address has its quota open, before anything was sent
      */
-    public Connection listen(Transport transport, Identity identity) {
+    public Connection listen(Transport transport, Identity identity, String address) {
         if (shuttingDown || open.size() >= limits.maxConnections()) {
             throw new Refusal(ErrorCode.UNAVAILABLE, "this node takes no more connections now; retry later");
         }
-        Connection connection = register(transport, identity, true);
+        Connection connection = register(transport, identity, true, address);
         if (connection == null) {
             throw new Refusal(ErrorCode.UNAVAILABLE, "this node takes no more connections now; retry later");
         }
         return connection;
     }
 
-    private Connection register(Transport transport, Identity identity, boolean listener) {
+    private Connection register(Transport transport, Identity identity, boolean listener, String address) {
         if (shuttingDown) {
             transport.close(Close.SHUTDOWN);
             return null;
@@ -81,7 +104,22 @@ public final class Connections {
             transport.close(Close.TOO_MANY_CONNECTIONS);
             return null;
         }
-        Connection connection = new Connection(UUID.randomUUID().toString(), identity, transport, listener);
+        Connection connection = new Connection(UUID.randomUUID().toString(), identity, transport, listener, address,
+                rate.unlimited() ? null : new TokenBucket(rate, System::nanoTime));
+        Quotas.Exceeded exceeded = quotas.acquire(connection.quotaSubject(), address);
+        if (exceeded != Quotas.Exceeded.NONE) {
+            meters.violation(ErrorCode.TOO_MANY_CONNECTIONS.code());
+            LOG.log(System.Logger.Level.DEBUG, "refused a connection: the {0} has its quota open",
+                    exceeded == Quotas.Exceeded.USER ? "user" : "address");
+            if (listener) {
+                throw new Refusal(ErrorCode.TOO_MANY_CONNECTIONS, exceeded == Quotas.Exceeded.USER
+                        ? "this user has the most connections allowed open; close one"
+                        : "this address has the most connections allowed open; close one");
+            }
+            meters.disconnected(Close.TOO_MANY_CONNECTIONS.reason());
+            transport.close(Close.TOO_MANY_CONNECTIONS);
+            return null;
+        }
         connection.clockSkew(clockSkewMillis);
         connection.attach(new Outbox(transport, writers, limits.outboxMaxBytes(), limits.maxBatchBytes(), meters,
                 () -> close(connection, Close.SLOW_CONSUMER),
@@ -114,9 +152,29 @@ public final class Connections {
             hub.unsubscribe(subscription);
         }
         connection.subscriptions().clear();
+        // every way a connection ends passes here once (markClosed), so the quota is given back once
+        quotas.release(connection.quotaSubject(), connection.address());
         counter(connection.transport()).decrementAndGet();
         meters.disconnected(reason);
         return true;
+    }
+
+    /**
+     * Takes one frame from the connection's budget: true when the frame may be handled; otherwise the
+     * client got a {@code rate_limited} error, or, if it kept sending into refusals, was closed (4008).
+     */
+    public boolean admit(Connection connection) {
+        TokenBucket.Verdict verdict = connection.take();
+        if (verdict == TokenBucket.Verdict.PASS) {
+            return true;
+        }
+        meters.violation(ErrorCode.RATE_LIMITED.code());
+        if (verdict == TokenBucket.Verdict.ABUSIVE) {
+            close(connection, Close.RATE_LIMITED);
+        } else {
+            connection.send(rateLimited, 0);
+        }
+        return false;
     }
 
     /** Pings connections due for a heartbeat and closes those not heard from within the idle timeout. */

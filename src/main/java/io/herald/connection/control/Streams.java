@@ -18,9 +18,12 @@ public final class Streams {
         this.commands = commands;
     }
 
-    /** Opens the stream; a refusal here comes before anything was written to the client. */
-    public Connection open(Transport transport, Cursor cursor, Identity identity) {
-        Connection connection = connections.listen(transport, identity);
+    /**
+     * Opens the stream for a client at remote {@code address}; a refusal here comes before anything was
+     * written to the client.
+     */
+    public Connection open(Transport transport, Cursor cursor, Identity identity, String address) {
+        Connection connection = connections.listen(transport, identity, address);
         try {
             for (Cursor.Entry entry : cursor.entries()) {
                 commands.subscribe(connection, null, entry.channel(), entry.position());

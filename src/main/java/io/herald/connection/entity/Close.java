@@ -12,6 +12,7 @@ public enum Close {
     WRITE_FAILED(4005, "write_failed", true),
     INSUFFICIENT_STATE(4006, "insufficient_state", true),
     TOKEN_EXPIRED(4007, "token_expired", true),
+    RATE_LIMITED(4008, "rate_limited", true),
     BAD_REQUEST(4500, "bad_request", false),
     MESSAGE_TOO_BIG(1009, "message_too_big", false);
 

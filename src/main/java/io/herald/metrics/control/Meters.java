@@ -15,6 +15,9 @@ import org.eclipse.microprofile.metrics.Timer;
  */
 public final class Meters {
 
+    private static final java.util.List<String> VIOLATIONS = java.util.List.of("rate_limited",
+            "too_many_connections", "handshake_rate", "origin", "unauthenticated", "forbidden");
+
     private final MetricRegistry registry;
     private final Counter received;
     private final Counter sent;
@@ -35,6 +38,11 @@ public final class Meters {
                 .withDescription("Frames written to clients (several may share one write)").build());
         latency = registry.timer(Metadata.builder().withName("herald.delivery.latency")
                 .withDescription("From a publication reaching this node to its write to a client").build());
+        // registered now, not at the first violation: an alert on a rate needs the series from the start
+        for (String kind : VIOLATIONS) {
+            tagged.computeIfAbsent("herald.security.violations\n" + kind,
+                    k -> registry.counter("herald.security.violations", new Tag("kind", kind)));
+        }
     }
 
     public static Meters none() {
@@ -69,6 +77,14 @@ public final class Meters {
 
     public void error(String kind) {
         count("herald.errors", "kind", kind);
+    }
+
+    /**
+     * A refused attempt that security limits or checks stopped: kind {@code rate_limited},
+     * {@code too_many_connections}, {@code handshake_rate}, {@code origin}, {@code unauthenticated}, {@code forbidden}.
+     */
+    public void violation(String kind) {
+        count("herald.security.violations", "kind", kind);
     }
 
     /** One long-poll or poll request (kind {@code long-poll} or {@code poll}). */

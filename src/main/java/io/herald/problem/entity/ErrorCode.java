@@ -18,6 +18,8 @@ public enum ErrorCode {
     PUBLISH_FORBIDDEN("publish_forbidden", 403),
     UNAUTHENTICATED("unauthenticated", 401),
     FORBIDDEN("forbidden", 403),
+    RATE_LIMITED("rate_limited", 429),
+    TOO_MANY_CONNECTIONS("too_many_connections", 429),
     UNAVAILABLE("unavailable", 503),
     INTERNAL("internal", 500);
 

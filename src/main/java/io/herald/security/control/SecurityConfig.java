@@ -1,5 +1,8 @@
 package io.herald.security.control;
 
+import io.herald.metrics.control.Meters;
+import io.herald.platform.Threads;
+import io.herald.security.entity.RateLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -36,6 +39,67 @@ public class SecurityConfig {
     @Inject
     @ConfigProperty(name = "herald.publish.anonymous", defaultValue = "false")
     boolean publishAnonymous;
+
+    /** Far above what a UI sends (subscribes, pings, a few publishes), far below what a script can. */
+    @Inject
+    @ConfigProperty(name = "herald.security.rate-limit", defaultValue = "100")
+    int rateLimit;
+
+    /** Lets a page subscribe to a screenful of channels at once after connecting. */
+    @Inject
+    @ConfigProperty(name = "herald.security.rate-burst", defaultValue = "20")
+    int rateBurst;
+
+    /** The period rate-limit counts over; a minute smooths a UI's bursts. */
+    @Inject
+    @ConfigProperty(name = "herald.security.rate-window", defaultValue = "PT1M")
+    Duration rateWindow;
+
+    /** A client that ignores this many rate_limited errors in one window is a script: close it (4008). */
+    @Inject
+    @ConfigProperty(name = "herald.security.rate-abuse-threshold", defaultValue = "50")
+    int rateAbuseThreshold;
+
+    /** Generous for one person's tabs and devices; stops one account from holding a node's connections. */
+    @Inject
+    @ConfigProperty(name = "herald.security.max-connections-per-user", defaultValue = "20")
+    int maxConnectionsPerUser;
+
+    /** Room for an office or a carrier NAT behind one address; raise it for load tests from one machine. */
+    @Inject
+    @ConfigProperty(name = "herald.security.max-connections-per-address", defaultValue = "200")
+    int maxConnectionsPerAddress;
+
+    /** About the node's handshake capacity (~1.6 ms CPU each): a reconnect storm queues instead of starving it. */
+    @Inject
+    @ConfigProperty(name = "herald.security.max-handshakes-per-second", defaultValue = "500")
+    int maxHandshakesPerSecond;
+
+    @Produces
+    @Singleton
+    RateLimit rateLimit() {
+        return new RateLimit(rateLimit, rateBurst, rateWindow, rateAbuseThreshold);
+    }
+
+    @Produces
+    @Singleton
+    Quotas quotas() {
+        return new Quotas(maxConnectionsPerUser, maxConnectionsPerAddress);
+    }
+
+    @Produces
+    @Singleton
+    Handshakes handshakes() {
+        return new Handshakes(maxHandshakesPerSecond, System::nanoTime);
+    }
+
+    @Produces
+    @Singleton
+    Throttles throttles(RateLimit rate, Threads threads, Meters meters) {
+        Throttles throttles = new Throttles(rate, System::nanoTime, meters);
+        threads.every(Duration.ofSeconds(10), throttles::sweep);
+        return throttles;
+    }
 
     @Produces
     @Singleton
