@@ -16,13 +16,57 @@ function idle(transport) {
   }, () => transport.finish('network'));
 }
 
-export /** Server-Sent Events down, POST /api/client up. Reopens the stream when the set of channels changes. */
-class SseTransport {
-  constructor(base, events) {
-    this.name = 'sse';
+/**
+ * What the HTTP transports share: the channel set travels as a cursor, so a change of channels
+ * re-opens the downstream (debounced: several subscribe() calls in a row re-open once), and every
+ * client frame goes up as POST /api/client.
+ */
+class HttpTransport {
+  constructor(base, events, name) {
+    this.name = name;
     this.base = base;
     this.events = events;
     this.opened = false;
+  }
+
+  finish(code) {
+    this.release();
+    if (!this.stopped) {
+      this.stopped = true;
+      this.events.close({ code, opened: this.opened, lived: this.opened ? Date.now() - this.openedAt : 0 });
+    }
+  }
+
+  resync() {
+    clearTimeout(this.resyncTimer);
+    this.resyncTimer = setTimeout(() => {
+      if (!this.stopped && this.events.cursor() !== this.cursor) {
+        this.reopen();
+      }
+    }, 0);
+  }
+
+  subscribe() {
+    this.resync();
+  }
+
+  unsubscribe() {
+    this.resync();
+  }
+
+  request(frame) {
+    return postFrame(this.base, frame);
+  }
+
+  stop() {
+    this.finish('stopped');
+  }
+}
+
+/** Server-Sent Events down, POST /api/client up. Reopens the stream when the set of channels changes. */
+export class SseTransport extends HttpTransport {
+  constructor(base, events) {
+    super(base, events, 'sse');
   }
 
   start() {
@@ -71,56 +115,27 @@ class SseTransport {
     };
   }
 
-  finish(code) {
+  release() {
     if (this.source) {
       this.source.close();
       this.source = null;
     }
-    if (!this.stopped) {
-      this.stopped = true;
-      this.events.close({ code, opened: this.opened, lived: this.opened ? Date.now() - this.openedAt : 0 });
+  }
+
+  reopen() {
+    if (this.source) {
+      this.source.close();
     }
-  }
-
-  resync() {
-    // several subscribe() calls in a row reopen the stream once
-    clearTimeout(this.resyncTimer);
-    this.resyncTimer = setTimeout(() => {
-      if (!this.stopped && this.events.cursor() !== this.cursor) {
-        if (this.source) {
-          this.source.close();
-        }
-        this.start();
-      }
-    }, 0);
-  }
-
-  subscribe() {
-    this.resync();
-  }
-
-  unsubscribe() {
-    this.resync();
-  }
-
-  request(frame) {
-    return postFrame(this.base, frame);
-  }
-
-  stop() {
-    this.finish('stopped');
+    this.start();
   }
 }
 
 /** Long-poll (wait > 0) or plain polling with ETag (wait = 0). */
-export class PollTransport {
+export class PollTransport extends HttpTransport {
   constructor(base, events, name, options) {
-    this.name = name;
-    this.base = base;
-    this.events = events;
+    super(base, events, name);
     this.wait = name === 'long-poll' ? options.longPollWait : 0;
     this.interval = options.pollInterval;
-    this.opened = false;
   }
 
   start() {
@@ -196,49 +211,19 @@ export class PollTransport {
     }
   }
 
-  finish(code) {
-    if (!this.stopped) {
-      this.stopped = true;
-      this.events.close({ code, opened: this.opened, lived: this.opened ? Date.now() - this.openedAt : 0 });
-    }
-  }
-
-  resync() {
-    clearTimeout(this.resyncTimer);
-    this.resyncTimer = setTimeout(() => {
-      if (this.stopped || this.events.cursor() === this.cursor) {
-        return;
-      }
-      this.resyncing = true;
-      if (this.wake) {
-        this.wake();
-      }
-      if (this.abort) {
-        this.abort.abort();
-      }
-    }, 0);
-  }
-
-  subscribe() {
-    this.resync();
-  }
-
-  unsubscribe() {
-    this.resync();
-  }
-
-  request(frame) {
-    return postFrame(this.base, frame);
-  }
-
-  stop() {
-    this.finish('stopped');
+  /** Ends a wait in progress: the loop looks at the cursor (or at stopped) again. */
+  release() {
     if (this.wake) {
       this.wake();
     }
     if (this.abort) {
       this.abort.abort();
     }
+  }
+
+  reopen() {
+    this.resyncing = true;
+    this.release();
   }
 }
 

@@ -72,7 +72,8 @@ public final class HeraldServer {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Any request, over HTTP/1.1 as browsers use for plain http, answered as text. */
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {

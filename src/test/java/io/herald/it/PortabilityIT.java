@@ -9,15 +9,12 @@ import io.herald.it.support.ServerProcess;
 import io.herald.it.support.WildFlyProcess;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,7 +34,6 @@ class PortabilityIT {
             "herald.channel.namespace.news.anonymous=true", "herald.publish.anonymous=false");
     private static final Path WORK = Path.of("target", "portability-it");
     private static final Map<String, Node> NODES = new LinkedHashMap<>();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @AfterAll
     static void stopAll() {
@@ -94,7 +90,7 @@ class PortabilityIT {
         assertEquals(200, first.statusCode(), first.body());
         String etag = first.headers().firstValue("ETag").orElseThrow();
         String cursor = HeraldServer.json(first.body()).getString("cursor");
-        HttpResponse<String> same = send(HttpRequest.newBuilder(node(server).base().resolve(
+        HttpResponse<String> same = HeraldServer.send(HttpRequest.newBuilder(node(server).base().resolve(
                 "api/poll?wait=0&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8)))
                 .header("If-None-Match", etag).GET());
         assertEquals(304, same.statusCode());
@@ -104,11 +100,11 @@ class PortabilityIT {
     @ValueSource(strings = {"payara", "wildfly", "liberty"})
     void readinessIsUpAndMetricsAreExposedWhereTheServerHasThem(String server) {
         Node node = node(server);
-        HttpResponse<String> ready = send(HttpRequest.newBuilder(node.health()).GET());
+        HttpResponse<String> ready = HeraldServer.send(HttpRequest.newBuilder(node.health()).GET());
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"herald\""), ready.body());
         if (node.metrics()) {
-            String metrics = send(HttpRequest.newBuilder(node.health().resolve("/metrics?scope=application")).GET())
+            String metrics = HeraldServer.send(HttpRequest.newBuilder(node.health().resolve("/metrics?scope=application")).GET())
                     .body();
             assertTrue(metrics.contains("herald_connections_opened_total"), metrics);
         }
@@ -140,17 +136,6 @@ class PortabilityIT {
                 return new Node(liberty.base(), liberty.health(), true, liberty);
             }
             default -> throw new IllegalArgumentException(server);
-        }
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
