@@ -8,7 +8,9 @@
  * {@code news-admin:x} pass a check meant for {@code news:}.
  * <p>
  * Access has one decision point, {@link io.herald.channel.control.ChannelPolicy} (parsed channel plus
- * identity), asked by every subscribe and client publish on every transport. Namespaces are closed to
+ * identity), asked by every subscribe and client publish on every transport. Personal, group and device
+ * namespaces give each channel an owner; a device namespace is checked against the identity's device
+ * record, a personal one only admits users, so no name can make one pass for the other. Namespaces are closed to
  * anonymous clients unless configured otherwise. Rejected: container annotations per resource, which
  * cannot see channel names and do not reach WebSocket frames.
  */

@@ -19,5 +19,16 @@
  * user and address; a handshake budget per node ({@link io.herald.security.control.Handshakes}). All are
  * per node. Rejected: counting in Redis across the cluster, which would put a round trip on every frame
  * and connect, while a per-node limit times the node count is still a bound.
+ * <p>
+ * Devices (kiosk displays) are not users: an administrator provisions each one
+ * ({@link io.herald.security.control.Provisioning}) and gets a random token that Herald keeps only as a
+ * SHA-256 ({@link io.herald.security.control.DeviceCredentials}), in memory or, through
+ * {@link io.herald.security.control.DevicesProvider}, in Redis. The entry filter verifies
+ * {@code Authorization: Device} and hands the request on with a {@link io.herald.security.entity.DevicePrincipal},
+ * so every resource gets the device from {@code Identities} like a JWT; the identity carries the
+ * device record, so users and devices are told apart by kind, never by name. Revocation is a store
+ * change plus a re-check of live connections. Rejected: device JWTs signed by Herald (not revocable before
+ * they expire without a store anyway) and devices as users of the SSO (a display would hold a person's
+ * kind of credential, and the IdP's lifetimes are made for people).
  */
 package io.herald.security;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.herald.it.support.PayaraProcess;
+import io.herald.it.support.ServerProcess;
 import io.herald.it.support.TestRedis;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -20,15 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two Herald nodes (two Payara Micro processes, the same WAR) sharing one real Redis, over the wire.
+ * Two Herald nodes (two processes of the server of the run, the same WAR) sharing one real Redis, over the wire.
  * The last tests stop Redis and a node, so the order is fixed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     private static TestRedis redis;
-    private static PayaraProcess nodeA;
-    private static PayaraProcess nodeB;
+    private static ServerProcess nodeA;
+    private static ServerProcess nodeB;
 
     @BeforeAll
     static void start() {
@@ -36,10 +36,10 @@ class ClusterIT {
         List<String> settings = List.of("herald.redis.url=" + redis.url(), "herald.channel.namespaces=news,demo",
                 "herald.channel.namespace.demo.client-publish=true", "herald.redis.heartbeat-interval=PT0.5S",
                 "herald.redis.reconnect-max-backoff=PT0.5S");
-        Path logs = Path.of("target", "cluster-it");
-        Path war = PayaraProcess.required("herald.war", "target/herald.war");
-        nodeA = new PayaraProcess(war, settings, logs.resolve("a"));
-        nodeB = new PayaraProcess(war, settings, logs.resolve("b"));
+        Path logs = Path.of("target", "cluster-it", ServerProcess.kind());
+        Path war = ServerProcess.required("herald.war", "target/herald.war");
+        nodeA = ServerProcess.of(ServerProcess.kind(), war, settings, logs.resolve("a"));
+        nodeB = ServerProcess.of(ServerProcess.kind(), war, settings, logs.resolve("b"));
         nodeA.start();
         nodeB.start();
     }
@@ -161,19 +161,19 @@ class ClusterIT {
         }
     }
 
-    private static HeraldServer server(PayaraProcess node) {
-        return new HeraldServer(node.base());
+    private static HeraldServer server(ServerProcess node) {
+        return new HeraldServer(node);
     }
 
     private static void awaitStatus(HeraldServer server, int status) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         int last = -1;
         while (System.nanoTime() < deadline) {
-            last = server.getAtRoot("health/ready").statusCode();
+            last = server.ready().statusCode();
             if (last == status) {
                 return;
             }
-            PayaraProcess.pause(100);
+            ServerProcess.pause(100);
         }
         throw new AssertionError("readiness answered " + last + ", expected " + status);
     }

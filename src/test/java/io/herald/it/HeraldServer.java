@@ -1,33 +1,56 @@
 package io.herald.it;
 
+import io.herald.it.support.ServerProcess;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The Herald under test, addressed on loopback at the port Arquillian chose. */
+/** The Herald under test, on loopback: its application base URL and, when the test started it, its server. */
 public final class HeraldServer {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
-    private final URI root;
+    private final ServerProcess process;
 
-    /** A server whose application lives at {@code base} (ending in '/'), e.g. a node started by the test. */
+    /** A server whose application lives at {@code base} (ending in '/'). */
     public HeraldServer(URI base) {
         this.base = base;
-        this.root = base.resolve("/");
+        this.process = null;
     }
 
-    public HeraldServer(URL deployed) {
-        this.root = URI.create("http://127.0.0.1:" + deployed.getPort() + "/");
-        this.base = root.resolve(deployed.getPath().endsWith("/") ? deployed.getPath() : deployed.getPath() + "/");
+    public HeraldServer(ServerProcess process) {
+        this.base = process.base();
+        this.process = process;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** The server process behind this Herald: its kind, log, health and metrics URLs. */
+    public ServerProcess process() {
+        if (process == null) {
+            throw new IllegalStateException("this test did not start " + base);
+        }
+        return process;
+    }
+
+    /** MicroProfile Health's readiness answer (on WildFly's management port, elsewhere at the server root). */
+    public HttpResponse<String> ready() {
+        return send(HttpRequest.newBuilder(process().health()).GET());
+    }
+
+    /** The application-scope metrics text, or {@code null} where the server has no MicroProfile Metrics (WildFly). */
+    public String metrics() {
+        URI metrics = process().metrics();
+        return metrics == null ? null : send(HttpRequest.newBuilder(metrics).GET()).body();
     }
 
     public URI webSocket() {
@@ -55,11 +78,6 @@ public final class HeraldServer {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
-    }
-
-    /** A path at the server root rather than under the application (health, metrics on Payara). */
-    public HttpResponse<String> getAtRoot(String path) {
-        return send(HttpRequest.newBuilder(root.resolve(path)).GET());
     }
 
     public static JsonObject json(String text) {

@@ -5,36 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Protocol herald.v1 over a real WebSocket against Herald on Payara Micro. */
-@ExtendWith(ArquillianExtension.class)
+/** Protocol herald.v1 over a real WebSocket against Herald on each server (OnServer). */
+@ExtendWith(OnServer.class)
 class WebSocketIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.herald();
-    }
 
-    @ArquillianResource
-    URL deployed;
+    final HeraldServer herald;
 
-    HeraldServer herald;
-
-    @BeforeEach
-    void locate() {
-        herald = new HeraldServer(deployed);
+    WebSocketIT(HeraldServer herald) {
+        this.herald = herald;
     }
 
     @Test
@@ -235,9 +221,11 @@ class WebSocketIT {
             RawWebSocket.Ending ending = stalled.readToEnd();
             assertTrue(ending.textFrames() < count, "the stalled client did not get everything: " + ending);
             assertTrue(ending.closeCode() == 4003 || ending.closeCode() == -1, "closed with " + ending);
-            assertTrue(herald.getAtRoot("metrics?scope=application").body()
-                    .matches("(?s).*herald_disconnections_total\\{[^}]*reason=\"slow_consumer\"[^}]*} [1-9].*"),
-                    "the server closed it as a slow consumer");
+            String metrics = herald.metrics();
+            if (metrics != null) { // WildFly has no MicroProfile Metrics (docs/deploy.md)
+                assertTrue(metrics.matches("(?s).*herald_disconnections_total\\{[^}]*reason=\"slow_consumer\"[^}]*} [1-9].*"),
+                        "the server closed it as a slow consumer");
+            }
         }
     }
 

@@ -47,6 +47,15 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
+    /** Connects over TLS ({@code wss://}) with a client that trusts what {@code tls} trusts. */
+    public static WsClient connect(URI uri, javax.net.ssl.SSLContext tls) {
+        WsClient client = new WsClient(true);
+        client.socket = HttpClient.newBuilder().sslContext(tls).build().newWebSocketBuilder().subprotocols("herald.v1")
+                .connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, client).orTimeout(15, TimeUnit.SECONDS).join();
+        client.next("connected");
+        return client;
+    }
+
     /**
      * Connects with extra handshake {@code headers} (Authorization, Origin) and further subprotocols
      * offered after herald.v1 (a ticket); the handshake's failure is thrown as it comes.

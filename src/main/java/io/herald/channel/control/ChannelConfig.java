@@ -84,7 +84,8 @@ public class ChannelConfig {
                 groups(config.getOptionalValue(prefix + "subscribe-roles", String.class).orElse(subscribeRoles)),
                 groups(config.getOptionalValue(prefix + "publish-roles", String.class).orElse(publishRoles)),
                 config.getOptionalValue(prefix + "personal", Boolean.class).orElse(false),
-                config.getOptionalValue(prefix + "group", Boolean.class).orElse(false));
+                config.getOptionalValue(prefix + "group", Boolean.class).orElse(false),
+                config.getOptionalValue(prefix + "device", Boolean.class).orElse(false));
     }
 
     private static Set<String> groups(String list) {

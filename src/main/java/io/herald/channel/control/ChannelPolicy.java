@@ -11,6 +11,8 @@ import java.util.Set;
  * The one decision point for channel access (docs/security.md): every subscribe and every client publish,
  * on every transport, asks here with the parsed channel name and the identity. Refuses with
  * {@code unauthenticated} (no credential where one is needed) or {@code forbidden} (the wrong one).
+ * Users and devices are told apart by the identity's kind, never by its subject: a personal channel is
+ * never a device's, a device channel never a user's, whatever the names say.
  */
 public final class ChannelPolicy {
 
@@ -30,15 +32,17 @@ public final class ChannelPolicy {
 
     private void decide(ChannelName channel, Identity identity, Set<String> roles, String action) {
         Access access = namespaces.of(channel).access();
-        boolean owned = access.personal() || access.group();
         if (identity.anonymous()) {
-            if (access.anonymous() && !owned) {
+            if (access.anonymous() && !access.owned()) {
                 return;
             }
             throw new Refusal(ErrorCode.UNAUTHENTICATED, "a token is needed to " + action + " " + channel);
         }
-        if (access.personal() && !channel.name().equals(identity.subject())) {
+        if (access.personal() && (identity.isDevice() || !channel.name().equals(identity.subject()))) {
             throw new Refusal(ErrorCode.FORBIDDEN, channel + " belongs to another user");
+        }
+        if (access.device() && (!identity.isDevice() || !channel.name().equals(identity.device().id()))) {
+            throw new Refusal(ErrorCode.FORBIDDEN, channel + " belongs to device '" + channel.name() + "'");
         }
         if (access.group() && !identity.memberOf(channel.name())) {
             throw new Refusal(ErrorCode.FORBIDDEN, channel + " is for members of group '" + channel.name() + "'");

@@ -52,6 +52,11 @@ public class WebSocketEndpoint {
             new WebSocketTransport(session).close(Close.TOKEN_EXPIRED);
             return;
         }
+        if (ticket == WebSocketGate.DEVICE_REFUSED) {
+            // the device was revoked between EntryGate's check and the end of the handshake
+            new WebSocketTransport(session).close(Close.REVOKED);
+            return;
+        }
         connection = connections.open(new WebSocketTransport(session),
                 Identities.of(session.getUserPrincipal(), ticket instanceof Identity identity ? identity : null),
                 (String) session.getUserProperties().get(WebSocketGate.REMOTE_ADDRESS));

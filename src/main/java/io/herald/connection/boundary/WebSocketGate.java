@@ -1,7 +1,9 @@
 package io.herald.connection.boundary;
 
 import io.herald.connection.control.Upgrades;
+import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
+import io.herald.security.control.DeviceCredentials;
 import io.herald.security.control.Tickets;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
@@ -11,14 +13,16 @@ import java.util.List;
 
 /**
  * The WebSocket handshake's checks: refuses it (403) while {@link Upgrades} says so, as an intercepting
- * proxy would, and redeems a connection ticket offered as subprotocol {@code herald.ticket.<ticket>}.
+ * proxy would, and redeems a connection ticket offered as subprotocol {@code herald.ticket.<ticket>}, or
+ * identifies the device of an {@code Authorization: Device} header (non-browser players).
  * Origins (which need the Host header) are checked by {@link EntryGate} before the upgrade.
  */
 public class WebSocketGate extends ServerEndpointConfig.Configurator {
 
-    /** User property: the identity of a redeemed ticket, or {@link #TICKET_REFUSED}. */
+    /** User property: the identity of a redeemed ticket or a device token, or a refusal marker below. */
     static final String TICKET_IDENTITY = "herald.ticket.identity";
     static final Object TICKET_REFUSED = new Object();
+    static final Object DEVICE_REFUSED = new Object();
     static final String TICKET_PREFIX = "herald.ticket.";
     /** Header that {@link EntryGate} sets to the client's remote address; user property of the same name. */
     static final String REMOTE_ADDRESS = "X-Herald-Remote-Address";
@@ -35,7 +39,7 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
         return allowed;
     }
 
-    /** Security: the offered subprotocols are untrusted; a ticket is only looked up, then consumed. */
+    /** Security: the offered subprotocols and Authorization are untrusted; a ticket or device token is only looked up. */
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         String ticket = ticket(request.getHeaders().get(HandshakeRequest.SEC_WEBSOCKET_PROTOCOL));
@@ -52,7 +56,19 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
         } else {
             config.getUserProperties().put(REMOTE_ADDRESS, address.get(0));
         }
-        if (ticket != null) {
+        String device = deviceToken(request);
+        if (device != null) {
+            // EntryGate verified it before the upgrade; looked up again because the handshake API shows
+            // headers only, and a revocation in between must not open a connection
+            try {
+                config.getUserProperties().put(TICKET_IDENTITY,
+                        CDI.current().select(DeviceCredentials.class).get().identify(device));
+            } catch (Refusal refusal) {
+                // the store unreachable in this instant is no revocation: the client may retry (4007)
+                config.getUserProperties().put(TICKET_IDENTITY,
+                        refusal.code() == ErrorCode.UNAUTHENTICATED ? DEVICE_REFUSED : TICKET_REFUSED);
+            }
+        } else if (ticket != null) {
             try {
                 config.getUserProperties().put(TICKET_IDENTITY,
                         CDI.current().select(Tickets.class).get().redeem(ticket));
@@ -60,6 +76,18 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
                 config.getUserProperties().put(TICKET_IDENTITY, TICKET_REFUSED);
             }
         }
+    }
+
+    /** The device token of the handshake's {@code Authorization} header; null when it has none. */
+    private static String deviceToken(HandshakeRequest request) {
+        List<String> values = request.getHeaders().get("Authorization");
+        if (values == null) {
+            values = request.getHeaders().get("authorization");
+        }
+        if (values == null) {
+            return null;
+        }
+        return values.stream().map(DeviceCredentials::token).filter(t -> t != null).findFirst().orElse(null);
     }
 
     static String ticket(List<String> offered) {

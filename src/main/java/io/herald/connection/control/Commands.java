@@ -182,7 +182,8 @@ public final class Commands {
     private void refresh(Connection connection, JsonValue ref, ClientFrame frame) {
         Identity fresh = tickets.apply(frame.string("ticket", true));
         Identity current = connection.identity();
-        if (current.anonymous() || !current.subject().equals(fresh.subject())) {
+        // the same kind too: a user whose sub happens to read "device:x" must not become device x, nor the reverse
+        if (current.anonymous() || !current.subject().equals(fresh.subject()) || current.isDevice() != fresh.isDevice()) {
             throw new Refusal(ErrorCode.FORBIDDEN, "a refresh must name the connection's subject");
         }
         connection.identify(fresh);

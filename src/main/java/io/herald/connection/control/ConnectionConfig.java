@@ -7,11 +7,14 @@ import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.Publisher;
 import io.herald.metrics.control.Meters;
 import io.herald.platform.Threads;
+import io.herald.security.control.Devices;
 import io.herald.security.control.Quotas;
 import io.herald.security.control.SecurityConfig;
 import io.herald.security.control.Tickets;
+import io.herald.security.entity.DeviceChanged;
 import io.herald.security.entity.RateLimit;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -58,6 +61,9 @@ public class ConnectionConfig {
     @ConfigProperty(name = "herald.connection.max-connections", defaultValue = "20000")
     int maxConnections;
 
+    /** Made with the connections it closes; not a bean of its own, so that nothing can make a second one. */
+    private volatile Revocations revocations;
+
     @Produces
     @Singleton
     Limits limits() {
@@ -68,12 +74,23 @@ public class ConnectionConfig {
     @Produces
     @Singleton
     Connections connections(Limits limits, Hub hub, Threads threads, Meters meters, SecurityConfig security,
-            Quotas quotas, RateLimit rate) {
+            Quotas quotas, RateLimit rate, Devices devices) {
         Connections connections = new Connections(limits, hub, threads.writers(), meters, security.clockSkew(),
                 quotas, rate);
         long tick = Math.max(50, Math.min(1000, Math.min(heartbeatInterval.toMillis(), idleTimeout.toMillis()) / 4));
         threads.every(Duration.ofMillis(tick), connections::tick);
+        // with the connections, not at the first local revocation: changes made on other nodes arrive this way
+        revocations = new Revocations(connections, devices);
+        threads.every(security.deviceRecheck(), revocations::recheck);
         return connections;
+    }
+
+    /**
+     * A device changed on this node: its connections here that use the old credential close at once.
+     * {@code connections} is asked for so that the connections (and with them {@link #revocations}) exist.
+     */
+    void deviceChanged(@Observes DeviceChanged changed, Connections connections) {
+        revocations.changed(changed.id());
     }
 
     void shutdown(@Disposes Connections connections) {

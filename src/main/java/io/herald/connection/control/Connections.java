@@ -11,11 +11,14 @@ import io.herald.security.control.Quotas;
 import io.herald.security.control.TokenBucket;
 import io.herald.security.entity.Identity;
 import io.herald.security.entity.RateLimit;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -164,6 +167,8 @@ public final class Connections {
      * client got a {@code rate_limited} error, or, if it kept sending into refusals, was closed (4008).
      */
     public boolean admit(Connection connection) {
+        // a client sending into refusals is not idle: it must end with 4008, not with an idle timeout
+        connection.heard();
         TokenBucket.Verdict verdict = connection.take();
         if (verdict == TokenBucket.Verdict.PASS) {
             return true;
@@ -193,6 +198,29 @@ public final class Connections {
                 connection.send(Frames.PING, 0);
             }
         }
+    }
+
+    /** The ids of the devices that have a connection on this node. */
+    public Set<String> devices() {
+        Set<String> ids = new HashSet<>();
+        for (Connection connection : open.values()) {
+            if (connection.identity().isDevice()) {
+                ids.add(connection.identity().device().id());
+            }
+        }
+        return ids;
+    }
+
+    /** Closes every connection whose identity {@code stale} matches (a revoked credential); returns how many. */
+    public int close(Predicate<Identity> stale, Close reason) {
+        int closed = 0;
+        for (Connection connection : open.values()) {
+            if (stale.test(connection.identity())) {
+                close(connection, reason);
+                closed++;
+            }
+        }
+        return closed;
     }
 
     public void shutdown() {

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.metrics.Timer;
 public final class Meters {
 
     private static final java.util.List<String> VIOLATIONS = java.util.List.of("rate_limited",
-            "too_many_connections", "handshake_rate", "origin", "unauthenticated", "forbidden");
+            "too_many_connections", "handshake_rate", "origin", "unauthenticated", "forbidden", "device_token");
+    private static final java.util.List<String> DEVICE_EVENTS = java.util.List.of("provisioned", "rotated", "revoked");
 
     private final MetricRegistry registry;
     private final Counter received;
@@ -42,6 +43,10 @@ public final class Meters {
         for (String kind : VIOLATIONS) {
             tagged.computeIfAbsent("herald.security.violations\n" + kind,
                     k -> registry.counter("herald.security.violations", new Tag("kind", kind)));
+        }
+        for (String event : DEVICE_EVENTS) {
+            tagged.computeIfAbsent("herald.security.devices\n" + event,
+                    k -> registry.counter("herald.security.devices", new Tag("event", event)));
         }
     }
 
@@ -81,10 +86,16 @@ public final class Meters {
 
     /**
      * A refused attempt that security limits or checks stopped: kind {@code rate_limited},
-     * {@code too_many_connections}, {@code handshake_rate}, {@code origin}, {@code unauthenticated}, {@code forbidden}.
+     * {@code too_many_connections}, {@code handshake_rate}, {@code origin}, {@code unauthenticated}, {@code forbidden},
+     * {@code device_token} (a device token that is malformed, unknown or revoked).
      */
     public void violation(String kind) {
         count("herald.security.violations", "kind", kind);
+    }
+
+    /** A change of a device's credential: event {@code provisioned}, {@code rotated} or {@code revoked}. */
+    public void device(String event) {
+        count("herald.security.devices", "event", event);
     }
 
     /** One long-poll or poll request (kind {@code long-poll} or {@code poll}). */

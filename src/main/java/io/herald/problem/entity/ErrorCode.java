@@ -21,6 +21,7 @@ public enum ErrorCode {
     RATE_LIMITED("rate_limited", 429),
     TOO_MANY_CONNECTIONS("too_many_connections", 429),
     UNAVAILABLE("unavailable", 503),
+    UNKNOWN_DEVICE("unknown_device", 404),
     INTERNAL("internal", 500);
 
     private final String code;

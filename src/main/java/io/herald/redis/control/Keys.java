@@ -21,6 +21,30 @@ record Keys(String prefix) {
         return prefix + "pub:" + channel;
     }
 
+    /** A device's record (hash: token hash, groups, created). All device keys share one hash tag. */
+    String device(String id) {
+        return devicePrefix() + id;
+    }
+
+    /** The prefix of {@link #device}, for the scripts that name a device key they read from another key. */
+    String devicePrefix() {
+        return prefix + "{devices}:device:";
+    }
+
+    /** The id of the device whose current token has this SHA-256. */
+    String deviceToken(String tokenHash) {
+        return deviceTokenPrefix() + tokenHash;
+    }
+
+    String deviceTokenPrefix() {
+        return prefix + "{devices}:token:";
+    }
+
+    /** The set of every device id, for listing. */
+    String deviceIds() {
+        return prefix + "{devices}:ids";
+    }
+
     /** The channel a pub/sub message arrived on, or null for one that is not a publication channel. */
     ChannelName channelOf(String pubsubChannel) {
         String head = prefix + "pub:";

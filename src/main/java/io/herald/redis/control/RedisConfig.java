@@ -5,6 +5,8 @@ import io.herald.delivery.control.Broker;
 import io.herald.delivery.control.BrokerProvider;
 import io.herald.delivery.control.Hub;
 import io.herald.platform.Threads;
+import io.herald.security.control.Devices;
+import io.herald.security.control.DevicesProvider;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,11 +16,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Offers the Redis broker when {@code herald.redis.url} is set; without it Herald stays a single node
- * with everything in memory. Every connection setting is Herald's own, never a client default.
+ * Offers the Redis broker and device store when {@code herald.redis.url} is set; without it Herald stays
+ * a single node with everything in memory. Every connection setting is Herald's own, never a client default.
  */
 @ApplicationScoped
-public class RedisConfig implements BrokerProvider {
+public class RedisConfig implements BrokerProvider, DevicesProvider {
 
     private static final System.Logger LOG = System.getLogger(RedisConfig.class.getName());
 
@@ -68,21 +70,36 @@ public class RedisConfig implements BrokerProvider {
 
     private RedisNode node;
 
+    @Inject
+    Hub hub;
+
     @Override
     public Optional<Broker> broker(Hub hub) {
+        return node(hub).map(RedisNode::broker);
+    }
+
+    @Override
+    public Optional<Devices> devices() {
+        return node(hub).map(RedisNode::devices);
+    }
+
+    /** The node's connection to Redis, started by whichever of the broker and the device store is needed first. */
+    private synchronized Optional<RedisNode> node(Hub hub) {
         if (url.isEmpty() || url.get().isBlank()) {
             return Optional.empty();
         }
-        URI uri = URI.create(url.get().trim());
-        node = RedisNode.start(new RedisSettings(uri, prefix, poolSize, timeout, heartbeat, maxBackoff,
-                channelIdleTtl, idempotencyWindow), namespaces, hub, threads.factory());
-        LOG.log(System.Logger.Level.INFO, "Herald joins the cluster through Redis at {0}:{1}", uri.getHost(),
-                String.valueOf(uri.getPort()));
-        return Optional.of(node.broker());
+        if (node == null) {
+            URI uri = URI.create(url.get().trim());
+            node = RedisNode.start(new RedisSettings(uri, prefix, poolSize, timeout, heartbeat, maxBackoff,
+                    channelIdleTtl, idempotencyWindow), namespaces, hub, threads.factory());
+            LOG.log(System.Logger.Level.INFO, "Herald joins the cluster through Redis at {0}:{1}", uri.getHost(),
+                    String.valueOf(uri.getPort()));
+        }
+        return Optional.of(node);
     }
 
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         if (node != null) {
             node.close();
         }

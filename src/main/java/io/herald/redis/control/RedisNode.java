@@ -2,6 +2,7 @@ package io.herald.redis.control;
 
 import io.herald.channel.control.Namespaces;
 import io.herald.delivery.control.Hub;
+import io.herald.security.control.Devices;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
@@ -15,22 +16,24 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
 
-/** One Herald node's connection to Redis: the command pool, the subscription and its threads. */
+/** One Herald node's connection to Redis: the command pool, the subscription and its threads, the device store. */
 public final class RedisNode implements AutoCloseable {
 
     private final String id;
     private final JedisPool pool;
     private final RedisBroker broker;
     private final RedisFanout fanout;
+    private final RedisDevices devices;
     private final ExecutorService control;
     private final ScheduledExecutorService heartbeats;
 
-    private RedisNode(String id, JedisPool pool, RedisBroker broker, RedisFanout fanout, ExecutorService control,
-            ScheduledExecutorService heartbeats) {
+    private RedisNode(String id, JedisPool pool, RedisBroker broker, RedisFanout fanout, RedisDevices devices,
+            ExecutorService control, ScheduledExecutorService heartbeats) {
         this.id = id;
         this.pool = pool;
         this.broker = broker;
         this.fanout = fanout;
+        this.devices = devices;
         this.control = control;
         this.heartbeats = heartbeats;
     }
@@ -63,7 +66,7 @@ public final class RedisNode implements AutoCloseable {
         long every = settings.heartbeat().toMillis();
         heartbeats.scheduleWithFixedDelay(() -> control.execute(fanout::heartbeat), every, every,
                 TimeUnit.MILLISECONDS);
-        return new RedisNode(id, pool, broker, fanout, control, heartbeats);
+        return new RedisNode(id, pool, broker, fanout, new RedisDevices(pool, keys), control, heartbeats);
     }
 
     /** This node's id; its subscription connection is named {@code herald-<id>} in CLIENT LIST. */
@@ -73,6 +76,11 @@ public final class RedisNode implements AutoCloseable {
 
     public RedisBroker broker() {
         return broker;
+    }
+
+    /** The cluster's device records, through this node's command pool. */
+    public Devices devices() {
+        return devices;
     }
 
     @Override

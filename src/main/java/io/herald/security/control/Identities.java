@@ -1,5 +1,6 @@
 package io.herald.security.control;
 
+import io.herald.security.entity.DevicePrincipal;
 import io.herald.security.entity.Identity;
 import jakarta.json.JsonNumber;
 import java.security.Principal;
@@ -10,7 +11,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The single place where a connection or a request gets its identity: the JWT MicroProfile JWT verified
- * (subject {@code sub}, groups {@code groups}, expiry {@code exp}), else a redeemed ticket, else anonymous.
+ * (subject {@code sub}, groups {@code groups}, expiry {@code exp}), or the device whose token Herald's entry
+ * filter verified ({@link DevicePrincipal}), else a redeemed ticket, else anonymous. A JWT never gives a
+ * device identity, whatever its claims say.
  */
 public final class Identities {
 
@@ -23,6 +26,9 @@ public final class Identities {
         }
         if (principal instanceof JsonWebToken token) {
             return ofToken(token);
+        }
+        if (principal instanceof DevicePrincipal device) {
+            return device.identity();
         }
         return new Identity(principal.getName(), Set.of(), false, null);
     }

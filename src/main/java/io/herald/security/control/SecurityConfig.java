@@ -2,13 +2,18 @@ package io.herald.security.control;
 
 import io.herald.metrics.control.Meters;
 import io.herald.platform.Threads;
+import io.herald.security.entity.DeviceChanged;
 import io.herald.security.entity.RateLimit;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds the security component from MicroProfile Config; each default is set here only. */
@@ -75,6 +80,26 @@ public class SecurityConfig {
     @ConfigProperty(name = "herald.security.max-handshakes-per-second", defaultValue = "500")
     int maxHandshakesPerSecond;
 
+    /** Device administration is an operator's act: a device token opens channels for as long as it lives. */
+    @Inject
+    @ConfigProperty(name = "herald.security.device-admin-role", defaultValue = "herald-admin")
+    String deviceAdminRole;
+
+    /** How soon a node notices a device revoked on another node (Redis mode); one store read per device. */
+    @Inject
+    @ConfigProperty(name = "herald.security.device-recheck", defaultValue = "PT30S")
+    Duration deviceRecheck;
+
+    /** Room for a name with a site and a floor ("hq-floor-3-lobby-east"), short enough for channel names. */
+    @Inject
+    @ConfigProperty(name = "herald.security.device-max-id-length", defaultValue = "64")
+    int deviceMaxIdLength;
+
+    /** A display needs a few groups; a bound keeps a record and every check on it small. */
+    @Inject
+    @ConfigProperty(name = "herald.security.device-max-groups", defaultValue = "32")
+    int deviceMaxGroups;
+
     @Produces
     @Singleton
     RateLimit rateLimit() {
@@ -119,7 +144,39 @@ public class SecurityConfig {
         return new SystemPublishers(publishRole.trim(), publishAnonymous);
     }
 
+    @Produces
+    @Singleton
+    Devices devices(Instance<DevicesProvider> providers) {
+        for (DevicesProvider provider : providers) {
+            Optional<Devices> configured = provider.devices();
+            if (configured.isPresent()) {
+                return configured.get();
+            }
+        }
+        return new MemoryDevices();
+    }
+
+    @Produces
+    @Singleton
+    DeviceCredentials deviceCredentials(Devices devices, Meters meters) {
+        return new DeviceCredentials(devices, meters);
+    }
+
+    @Produces
+    @Singleton
+    Provisioning provisioning(Devices devices, Meters meters, Tickets tickets, Event<DeviceChanged> changed) {
+        return new Provisioning(devices, deviceAdminRole.trim(), deviceMaxIdLength, deviceMaxGroups,
+                Clock.systemUTC(), meters, id -> {
+                    tickets.forgetDevice(id);
+                    changed.fire(new DeviceChanged(id));
+                });
+    }
+
     public Duration clockSkew() {
         return clockSkew;
+    }
+
+    public Duration deviceRecheck() {
+        return deviceRecheck;
     }
 }

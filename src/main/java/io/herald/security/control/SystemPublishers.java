@@ -5,9 +5,9 @@ import io.herald.problem.entity.Refusal;
 import io.herald.security.entity.Identity;
 
 /**
- * Who may use the trusted publish API ({@code POST /api/publish}): holders of the publisher role, or
- * anyone when the operator opened it. Checked in code because WildFly ignores {@code @RolesAllowed}
- * on JAX-RS without extra configuration.
+ * Who may use the trusted publish API ({@code POST /api/publish}): holders of the publisher role (never a
+ * device, whatever groups it was given), or anyone when the operator opened it. Checked in code because
+ * WildFly ignores {@code @RolesAllowed} on JAX-RS without extra configuration.
  */
 public final class SystemPublishers {
 
@@ -25,6 +25,10 @@ public final class SystemPublishers {
         }
         if (identity.anonymous()) {
             throw new Refusal(ErrorCode.UNAUTHENTICATED, "publishing needs a token (Authorization: Bearer)");
+        }
+        if (identity.isDevice()) {
+            // a display reads; the trusted publish path stays with systems that hold a user's (JWT) credential
+            throw new Refusal(ErrorCode.FORBIDDEN, "a device cannot use the publish API");
         }
         if (!identity.memberOf(role)) {
             throw new Refusal(ErrorCode.FORBIDDEN, "publishing needs the role '" + role + "'");

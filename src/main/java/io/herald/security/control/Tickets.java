@@ -41,7 +41,7 @@ public final class Tickets {
     /** A new ticket for {@code identity}: 256 random bits, base64url (valid in a subprotocol and a URL). */
     public String issue(Identity identity) {
         if (identity.anonymous()) {
-            throw new Refusal(ErrorCode.UNAUTHENTICATED, "a ticket needs an authenticated request (Authorization: Bearer)");
+            throw new Refusal(ErrorCode.UNAUTHENTICATED, "a ticket needs an authenticated request (Authorization: Bearer or Device)");
         }
         long now = nanos.getAsLong();
         if (held.size() > SWEEP_ABOVE) {
@@ -61,6 +61,11 @@ public final class Tickets {
             throw new Refusal(ErrorCode.UNAUTHENTICATED, "the ticket is unknown, used or expired");
         }
         return found.identity();
+    }
+
+    /** Drops the unredeemed tickets of device {@code id}: its credential was revoked or replaced. */
+    public void forgetDevice(String id) {
+        held.values().removeIf(h -> h.identity().isDevice() && h.identity().device().id().equals(id));
     }
 
     /** Whether {@code ticket} would be redeemed now, without consuming it. */

@@ -13,6 +13,7 @@ import io.herald.delivery.control.Publisher;
 import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
+import io.herald.security.entity.Device;
 import io.herald.security.entity.Identity;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,5 +78,18 @@ class ExpiryTest {
         assertTrue(transport.frames().get(transport.frames().size() - 1).contains("\"code\":\"unauthenticated\""));
         assertEquals(dave, connection.identity());
         assertEquals(List.of(), transport.closes);
+    }
+
+    @Test
+    void aRefreshNeverTurnsAUserIntoADeviceOrBack() {
+        Identity device = Identity.of(new Device("lobby-1", Set.of(), Instant.EPOCH));
+        Identity lookalike = new Identity("device:lobby-1", Set.of(), false, Instant.now().plusSeconds(60));
+        for (Identity[] pair : new Identity[][] {{lookalike, device}, {device, lookalike}}) {
+            RecordingTransport transport = RecordingTransport.immediate();
+            Connection connection = connections.open(transport, pair[0]);
+            commands(pair[1]).handle(connection, "{\"type\":\"refresh\",\"ticket\":\"t-1\",\"ref\":1}");
+            assertTrue(transport.frames().get(transport.frames().size() - 1).contains("\"code\":\"forbidden\""));
+            assertEquals(pair[0], connection.identity());
+        }
     }
 }

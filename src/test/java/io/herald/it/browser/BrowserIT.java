@@ -1,7 +1,5 @@
 package io.herald.it.browser;
 
-import io.herald.it.support.PayaraProcess;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,19 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.it.Deployments;
 import io.herald.it.HeraldServer;
-import io.herald.it.support.WebSocketGateResource;
-import java.net.URL;
+import io.herald.it.support.ServerProcess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,8 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The browser client (herald.js) in a real headless Chromium against Herald on Payara Micro, which
- * this class starts itself so that it can restart it under an open page (two boots in all). The page
+ * The browser client (herald.js) in a real headless Chromium against Herald on the server of the run
+ * (Payara Micro, WildFly or Open Liberty), which this class starts itself so that it can restart it under an open page (two boots in all). The page
  * records every publication it hands to the application, with its offset and the transport in use.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,19 +59,18 @@ class BrowserIT {
             });
             """;
 
-    static PayaraProcess server;
+    static ServerProcess server;
     static HeraldServer herald;
 
     @BeforeAll
     static void boot() throws Exception {
         Chromium.requireInstalled();
-        Files.createDirectories(WORK);
-        Path war = WORK.resolve("herald.war");
-        Deployments.herald().addClass(WebSocketGateResource.class).as(ZipExporter.class).exportTo(war.toFile(), true);
-        server = new PayaraProcess(war, List.of("herald.channel.namespaces=demo,news,tiny",
-                "herald.channel.namespace.demo.client-publish=true", "herald.channel.namespace.tiny.anonymous=true"), WORK);
+        List<String> settings = new ArrayList<>(Deployments.TEST_SETTINGS);
+        settings.addAll(List.of("herald.channel.namespaces=demo,news,tiny", "herald.channel.namespace.demo.client-publish=true",
+                "herald.channel.namespace.tiny.anonymous=true"));
+        server = ServerProcess.of(ServerProcess.kind(), Deployments.testWar(), settings, WORK.resolve(ServerProcess.kind()));
         server.start();
-        herald = new HeraldServer(new URL(server.base().toString()));
+        herald = new HeraldServer(server);
     }
 
     @AfterAll
@@ -95,7 +91,7 @@ class BrowserIT {
                 herald.publish(channel, "tick", "{\"n\":" + n + "}");
             }
             page.await("20 publications", WAIT, "t.pubs.length >= 20");
-            PayaraProcess.pause(500);
+            ServerProcess.pause(500);
             assertContiguous(page, 20);
             assertEquals(List.of(transport), page.js("return [...new Set(t.pubs.map(p => p.via))]"));
             String state = transport.equals("websocket") ? "connected" : "fallback";
@@ -120,7 +116,7 @@ class BrowserIT {
             Thread publisher = new Thread(() -> {
                 while (publishing.get()) {
                     herald.publish(channel, "tick", "{\"n\":" + published.incrementAndGet() + "}");
-                    PayaraProcess.pause(40);
+                    ServerProcess.pause(40);
                 }
             });
             publisher.start();
@@ -132,7 +128,7 @@ class BrowserIT {
             join(publisher);
             int total = published.get();
             page.await(total + " publications", WAIT, "t.pubs.length >= " + total);
-            PayaraProcess.pause(500);
+            ServerProcess.pause(500);
             assertContiguous(page, total);
             assertEquals(List.of("sse", "websocket"), page.js("return t.transports"));
             assertEquals("\"websocket\"", page.js("return localStorage.getItem('herald:' + h.base + ':transport')"));
@@ -177,7 +173,7 @@ class BrowserIT {
             assertNotEquals(before, resumed.get("epoch"));
             herald.publish(channel, "tick", "{\"n\":101}");
             page.await("the publication after the restart", WAIT, "t.pubs.length >= 5");
-            PayaraProcess.pause(500);
+            ServerProcess.pause(500);
             assertEquals(List.of(1L, 100L, 2L, 101L),
                     page.js("return t.pubs.slice(3).flatMap(p => [p.offset, p.n])"),
                     "the queued publish is stored once (offset 1), the next one gets offset 2");

@@ -1,21 +1,20 @@
 package io.herald.it.support;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Payara Micro as a child process on a fixed loopback port, so that a test can stop and start the
- * server under an open page or kill a node of a cluster. Arquillian cannot restart a server within a
- * test; this can.
+ * Payara Micro (the jar the build copied) as a child process on free loopback ports, run the way
+ * server-config/payara/post-boot.asadmin describes: its post-boot commands, TLS from a PKCS12 keystore.
  */
 public final class PayaraProcess extends ServerProcess {
 
     private final Path war;
     private final List<String> settings;
     private final int port;
+    private final int securePort;
 
     /** {@code settings} are system properties ("name=value"): MicroProfile Config reads them first. */
     public PayaraProcess(Path war, List<String> settings, Path logs) {
@@ -23,27 +22,39 @@ public final class PayaraProcess extends ServerProcess {
         this.war = war;
         this.settings = settings;
         this.port = freePort();
+        this.securePort = freePort();
     }
 
-    public int port() {
+    @Override
+    protected int httpPort() {
         return port;
     }
 
-    /** The application's base URL, ending in '/': the context root is the WAR's name. */
-    public URI base() {
-        return URI.create("http://127.0.0.1:" + port + "/herald/");
+    @Override
+    protected int httpsPort() {
+        return securePort;
     }
 
-    /** Starts the server and returns once it is ready and the WAR answers. */
+    /** The context root is the WAR's name. */
+    @Override
+    protected String contextRoot() {
+        return "/herald/";
+    }
+
+    @Override
     public void start() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
+        TestKeystore tls = TestKeystore.get();
+        command.add("-Djavax.net.ssl.keyStore=" + tls.file());
+        command.add("-Djavax.net.ssl.keyStorePassword=" + tls.password());
         settings.forEach(setting -> command.add("-D" + setting));
         command.addAll(List.of("-jar", required("payara.microJar", "target/payara-micro.jar").toString(),
                 "--deploy", war.toString(), "--port", String.valueOf(port), "--nocluster",
-                "--prebootcommandfile", Path.of("src/test/resources/payara-loopback.asadmin").toAbsolutePath().toString()));
-        start(command, Map.of(), List.of(URI.create("http://127.0.0.1:" + port + "/health/ready"),
-                base().resolve("herald.js")));
+                "--sslport", String.valueOf(securePort), "--sslcert", TestKeystore.ALIAS,
+                "--prebootcommandfile", Path.of("src/test/resources/payara-loopback.asadmin").toAbsolutePath().toString(),
+                "--postbootcommandfile", Path.of("server-config/payara/post-boot.asadmin").toAbsolutePath().toString()));
+        start(command, Map.of(), List.of(health(), base().resolve("herald.js")));
     }
 }

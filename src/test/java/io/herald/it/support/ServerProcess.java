@@ -15,10 +15,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An application server as a child process: started with a command, ready when its probe URLs answer
- * 200, and always destroyed with its children (by {@link #close()}, or a shutdown hook if the run dies).
+ * An application server as a child process running Herald's WAR with settings given as system properties
+ * (MicroProfile Config reads them before the WAR's own file): started with a command, ready when its probe
+ * URLs answer 200, and always destroyed with its children (by {@link #close()}, or a shutdown hook if the
+ * run dies). Which server the integration tests use is the system property {@code herald.server}.
  */
-public class ServerProcess implements AutoCloseable {
+public abstract class ServerProcess implements AutoCloseable {
+
+    /** The servers the suite runs on; failsafe runs it once per server (pom.xml). */
+    public static final List<String> KINDS = List.of("payara", "wildfly", "liberty");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -28,17 +33,93 @@ public class ServerProcess implements AutoCloseable {
     private final Path logs;
     private final Thread hook = new Thread(this::stop, "server-stopper");
     private Process process;
+    private Path log;
     private int boots;
 
-    protected ServerProcess(String name, Path logs) {
+    /** {@code work} is this server's own folder, emptied first: nothing of an earlier run (keystores, data) stays. */
+    protected ServerProcess(String name, Path work) {
         this.name = name;
-        this.logs = logs;
+        this.logs = work;
+        delete(work);
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    private static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The server the tests run on: {@code -Dherald.server=payara|wildfly|liberty}, Payara Micro by default. */
+    public static String kind() {
+        String kind = System.getProperty("herald.server", "payara");
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("herald.server=" + kind + ", expected one of " + KINDS);
+        }
+        return kind;
+    }
+
+    /** A server of {@code kind} that will deploy {@code war} with {@code settings} ("name=value"); not started yet. */
+    public static ServerProcess of(String kind, Path war, List<String> settings, Path work) {
+        return switch (kind) {
+            case "payara" -> new PayaraProcess(war, settings, work);
+            case "wildfly" -> new WildFlyProcess(war, settings, work);
+            case "liberty" -> new LibertyProcess(war, settings, work);
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The loopback port of the plain HTTP listener. */
+    protected abstract int httpPort();
+
+    /** The loopback port of the TLS listener (the suite's {@link TestKeystore}). */
+    protected abstract int httpsPort();
+
+    /** Where the server deploys the WAR, beginning and ending in '/'. */
+    protected abstract String contextRoot();
+
+    /** The application's base URL, ending in '/'. */
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + httpPort() + contextRoot());
+    }
+
+    /** The application's base URL over TLS, ending in '/'. */
+    public URI secureBase() {
+        return URI.create("https://127.0.0.1:" + httpsPort() + contextRoot());
+    }
+
+    /** MicroProfile Health's readiness URL: at the HTTP port's root, where Payara and Liberty serve it. */
+    public URI health() {
+        return URI.create("http://127.0.0.1:" + httpPort() + "/health/ready");
+    }
+
+    /** The application-scope metrics URL, or {@code null} on a server without MicroProfile Metrics (WildFly). */
+    public URI metrics() {
+        return URI.create("http://127.0.0.1:" + httpPort() + "/metrics?scope=application");
+    }
+
+    /** Starts the server and returns once it is ready and the WAR answers; again after {@link #stop()}. */
+    public abstract void start();
+
+    /** What the server printed during its latest boot (the file grows while it runs). */
+    public Path log() {
+        return log;
     }
 
     /** Runs {@code command} and returns once every probe answers 200; fails with the log's path. */
     protected void start(List<String> command, Map<String, String> environment, List<URI> probes) {
-        Path log = logs.resolve(name + "-" + ++boots + ".log");
+        log = logs.resolve(name + "-" + ++boots + ".log");
         try {
             Files.createDirectories(logs);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -10,7 +10,11 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -37,18 +41,34 @@ public final class TestIssuer {
     private final KeyPair stranger = rsa();
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
 
-    /** The public key as PEM, escaped for a properties file. */
-    public String publicKeyProperty() {
-        String body = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
-        return "-----BEGIN PUBLIC KEY-----\\n" + body + "\\n-----END PUBLIC KEY-----";
+    private Path keyFile;
+
+    /**
+     * The public key as a PEM file, where an operator would put the key of an issuer without a JWKS URL.
+     * A file rather than the key inline: a PEM's line breaks do not survive every server's way of passing
+     * system properties (Open Liberty's jvm.options keeps a backslash-n as two characters).
+     */
+    public synchronized Path publicKeyFile() {
+        if (keyFile == null) {
+            String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(keys.getPublic().getEncoded());
+            try {
+                Path folder = Files.createDirectories(Path.of("target", "it-keys"));
+                keyFile = folder.resolve("issuer-" + UUID.randomUUID() + ".pem").toAbsolutePath();
+                Files.writeString(keyFile, "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return keyFile;
     }
 
-    /** MicroProfile JWT settings that trust this issuer (RS256). */
-    public String settings() {
-        return "mp.jwt.verify.publickey=" + publicKeyProperty() + "\n"
-                + "mp.jwt.verify.issuer=" + ISSUER + "\n"
-                + "mp.jwt.verify.audiences=" + AUDIENCE + "\n"
-                + "mp.jwt.verify.publickey.algorithm=RS256\n";
+    /** MicroProfile JWT settings (system properties) that trust this issuer (RS256). */
+    public List<String> settings() {
+        return List.of("mp.jwt.verify.publickey.location=" + publicKeyFile().toUri(),
+                "mp.jwt.verify.issuer=" + ISSUER,
+                "mp.jwt.verify.audiences=" + AUDIENCE,
+                "mp.jwt.verify.publickey.algorithm=RS256");
     }
 
     public String valid(String subject, String... groups) {
@@ -72,10 +92,12 @@ public final class TestIssuer {
     /** HS256 with the public key text as the shared secret: the classic algorithm-confusion forgery. */
     public String hmacWithPublicKey(String subject) {
         try {
-            byte[] secret = publicKeyProperty().getBytes(StandardCharsets.UTF_8);
+            byte[] secret = Files.readAllBytes(publicKeyFile());
             return sign(claims(subject, Duration.ofMinutes(5)).build(), new MACSigner(secret), JWSAlgorithm.HS256);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.herald.security.entity.Device;
+import io.herald.security.entity.DevicePrincipal;
 import io.herald.security.entity.Identity;
 import java.time.Instant;
 import java.util.Map;
@@ -56,6 +58,16 @@ class IdentitiesTest {
         assertSame(Identity.ANONYMOUS, Identities.of((java.security.Principal) null));
         assertSame(ticket, Identities.of(null, ticket));
         assertEquals("u-1", Identities.of(new Token(Map.of("sub", "u-1")), ticket).subject());
+    }
+
+    @Test
+    void aVerifiedDeviceIsADeviceAndATokenNeverIs() {
+        Identity lobby = Identity.of(new Device("lobby-1", Set.of("displays"), Instant.EPOCH));
+        assertSame(lobby, Identities.of(new DevicePrincipal(lobby)));
+        assertSame(lobby, Identities.of(new DevicePrincipal(lobby), new Identity("bob", Set.of(), false)));
+        Identity lookalike = Identities.ofToken(new Token(Map.of("sub", "device:lobby-1", "groups", Set.of("displays"))));
+        assertEquals("device:lobby-1", lookalike.subject());
+        assertFalse(lookalike.isDevice(), "no claim makes a JWT a device");
     }
 
     @Test

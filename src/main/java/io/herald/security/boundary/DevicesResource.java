@@ -1,0 +1,91 @@
+package io.herald.security.boundary;
+
+import io.herald.problem.control.JsonText;
+import io.herald.problem.entity.ErrorCode;
+import io.herald.problem.entity.Refusal;
+import io.herald.security.control.Identities;
+import io.herald.security.control.Provisioning;
+import io.herald.security.entity.Device;
+import io.herald.security.entity.Identity;
+import io.herald.security.entity.Provisioned;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code /api/devices}: provisioning, listing and revoking device identities (docs/security.md, "Device
+ * identities"), for a user with {@code herald.security.device-admin-role}.
+ */
+@ApplicationScoped
+@Path("devices")
+public class DevicesResource {
+
+    /** An id and the most groups a device may have fit many times over; a larger body is no request of ours. */
+    static final int MAX_BODY_BYTES = 65536;
+
+    @Inject
+    Provisioning provisioning;
+
+    /**
+     * Security: only a device administrator; the body is untrusted, read up to a bound after the caller
+     * was authorized. The answer carries the token this once: it is never logged and must not be cached.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response provision(InputStream body, @Context SecurityContext security) throws IOException {
+        Identity caller = Identities.of(security.getUserPrincipal());
+        provisioning.authorize(caller);
+        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new Refusal(ErrorCode.TOO_LARGE, "the body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        Provisioned provisioned = provisioning.provision(caller,
+                JsonText.parse(new String(bytes, StandardCharsets.UTF_8)));
+        String answer = device(provisioned.device()).add("token", provisioned.token()).build().toString();
+        return Response.status(Response.Status.CREATED).entity(answer).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /** Security: only a device administrator; tokens are not stored, so none can be listed. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String list(@Context SecurityContext security) {
+        JsonArrayBuilder devices = Json.createArrayBuilder();
+        for (Device device : provisioning.all(Identities.of(security.getUserPrincipal()))) {
+            devices.add(device(device));
+        }
+        return Json.createObjectBuilder().add("devices", devices).build().toString();
+    }
+
+    /** Security: only a device administrator; {@code id} is an untrusted path segment, checked before any lookup. */
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@PathParam("id") String id, @Context SecurityContext security) {
+        provisioning.revoke(Identities.of(security.getUserPrincipal()), id);
+        return Response.noContent().build();
+    }
+
+    private static JsonObjectBuilder device(Device device) {
+        JsonArrayBuilder groups = Json.createArrayBuilder();
+        device.groups().stream().sorted().forEach(groups::add);
+        return Json.createObjectBuilder().add("id", device.id()).add("groups", groups)
+                .add("created", device.created().toString());
+    }
+}
