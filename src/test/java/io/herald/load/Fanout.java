@@ -1,5 +1,8 @@
 package io.herald.load;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +14,13 @@ import java.util.Map;
  */
 final class Fanout {
 
-    /** What one measured window showed. */
+    /**
+     * What one measured window showed. {@code nodeCpu}: each server's share of a core in the window when
+     * several are watched (empty for one).
+     */
     record Step(long offered, double publications, double delivered, long p50, long p95, long p99, long max,
-            long lost, long duplicates, double cpuPerDelivery, double clientCpu, double drainSeconds, boolean keptUp) {
+            long lost, long duplicates, double cpuPerDelivery, double clientCpu, double drainSeconds, boolean keptUp,
+            List<Double> nodeCpu) {
 
         Map<String, Object> row() {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -28,6 +35,9 @@ final class Fanout {
             row.put("duplicated", duplicates);
             if (!Double.isNaN(cpuPerDelivery)) {
                 row.put("server µs/delivery", cpuPerDelivery);
+            }
+            for (int node = 0; node < nodeCpu.size(); node++) {
+                row.put("server " + (char) ('A' + node) + " CPU %", nodeCpu.get(node));
             }
             row.put("client CPU %", clientCpu);
             row.put("drain s", drainSeconds);
@@ -55,17 +65,31 @@ final class Fanout {
 
     static List<LoadClient> subscribers(Settings settings, Run run, String channel, Report report)
             throws InterruptedException {
-        Fleet fleet = new Fleet(settings.webSocket(), run, settings.concurrency());
-        Fleet.Opened opened = fleet.open(settings.subscribers(), null);
-        int refused = Fleet.subscribeAll(opened.clients(), channel);
-        report.put("subscribers", opened.clients().size() - refused).put("connect failures", opened.failures())
+        return subscribers(settings, List.of(settings.url()), run, channel, report);
+    }
+
+    /** {@code settings.subscribers()} subscribers in {@code channel}, spread evenly over the Heralds at {@code nodes}. */
+    static List<LoadClient> subscribers(Settings settings, List<URI> nodes, Run run, String channel, Report report)
+            throws InterruptedException {
+        List<LoadClient> clients = new ArrayList<>();
+        int failures = 0;
+        long nanos = 0;
+        for (int node = 0; node < nodes.size(); node++) {
+            Fleet fleet = new Fleet(Settings.webSocket(nodes.get(node)), run, settings.concurrency(), node);
+            int count = settings.subscribers() * (node + 1) / nodes.size() - settings.subscribers() * node / nodes.size();
+            Fleet.Opened opened = fleet.open(count, null);
+            clients.addAll(opened.clients());
+            failures += opened.failures();
+            nanos += opened.nanos();
+        }
+        int refused = Fleet.subscribeAll(clients, channel);
+        report.put("subscribers", clients.size() - refused).put("connect failures", failures)
                 .put("subscribe failures", refused).put("channel", channel).put("payload bytes", settings.payload());
-        System.out.printf("%d subscribers in %s (connected in %.1f s)%n", opened.clients().size() - refused,
-                channel, opened.nanos() / 1e9);
-        if (opened.failures() > 0 || refused > 0) {
+        System.out.printf("%d subscribers in %s (connected in %.1f s)%n", clients.size() - refused, channel, nanos / 1e9);
+        if (failures > 0 || refused > 0) {
             report.fail();
         }
-        return opened.clients();
+        return clients;
     }
 
     /** Publishes at {@code rate} deliveries/s, measures one window of {@code settings.seconds()}, drains. */
@@ -89,12 +113,14 @@ final class Fanout {
             Latencies latencies = run.window();
             long delivered0 = run.delivered();
             long sent0 = publishers.sent();
-            long cpu0 = server.cpuMicros();
+            long[] nodes0 = nodeCpuMicros(server);
             long client0 = clientCpuNanos();
             long t0 = System.nanoTime();
             Thread.sleep(settings.seconds() * 1000L);
             long t1 = System.nanoTime();
-            long cpu1 = server.cpuMicros();
+            long[] nodes1 = nodeCpuMicros(server);
+            long cpu0 = Arrays.stream(nodes0).sum();
+            long cpu1 = Arrays.stream(nodes1).sum();
             double clientCpu = 100.0 * (clientCpuNanos() - client0) / (t1 - t0);
             long delivered = run.delivered() - delivered0;
             long sent = publishers.sent() - sent0;
@@ -109,7 +135,7 @@ final class Fanout {
                     latencies.percentile(0.95), latencies.percentile(0.99), latencies.max(), lost,
                     sum(clients, Tally::duplicates) - duplicates0,
                     server.known() ? (double) (cpu1 - cpu0) / Math.max(1, delivered) : Double.NaN, clientCpu, drain,
-                    keptUp);
+                    keptUp, nodeCpuPercent(nodes0, nodes1, t1 - t0));
         }
         System.out.println(step.row());
         return step;
@@ -134,6 +160,23 @@ final class Fanout {
             Thread.sleep(10);
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static long[] nodeCpuMicros(ServerProcess server) {
+        long[] micros = new long[server.nodes()];
+        for (int node = 0; node < micros.length; node++) {
+            micros[node] = server.cpuMicros(node);
+        }
+        return micros;
+    }
+
+    /** Each server's share of a core over {@code nanos}; empty with one server (the total says it). */
+    private static List<Double> nodeCpuPercent(long[] before, long[] after, long nanos) {
+        List<Double> percent = new ArrayList<>();
+        for (int node = 0; before.length > 1 && node < before.length; node++) {
+            percent.add(100.0 * (after[node] - before[node]) * 1000 / nanos);
+        }
+        return percent;
     }
 
     /** This JVM's CPU time: a client near 100 % of its core measures itself, not the server. */

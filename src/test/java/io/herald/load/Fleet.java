@@ -19,16 +19,24 @@ final class Fleet {
     record Opened(List<LoadClient> clients, int failures, long nanos) {
     }
 
-    final HttpClient http = HttpClient.newHttpClient();
+    /** WebSockets, and REST publishes in {@code mixed}: HTTP/1.1 for the reason given in {@link PublishLoop}. */
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI uri;
     private final Run run;
     private final int concurrency;
+    private final int node;
     final AtomicInteger open = new AtomicInteger();
 
     Fleet(URI uri, Run run, int concurrency) {
+        this(uri, run, concurrency, 0);
+    }
+
+    /** {@code node}: which of the run's Heralds {@code uri} belongs to, for latencies per node. */
+    Fleet(URI uri, Run run, int concurrency, int node) {
         this.uri = uri;
         this.run = run;
         this.concurrency = concurrency;
+        this.node = node;
     }
 
     /** Opens one connection per tally (a new tally each when {@code tallies} is null). */
@@ -40,7 +48,7 @@ final class Fleet {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             window.acquire();
-            Tally tally = tallies == null ? new Tally() : tallies.get(i);
+            Tally tally = tallies == null ? new Tally(node) : tallies.get(i);
             all.add(LoadClient.connect(http, uri, tally, run).orTimeout(60, TimeUnit.SECONDS)
                     .whenComplete((client, error) -> {
                         window.release();

@@ -28,7 +28,7 @@ final class Inbound {
         long sent = number(text, "\"data\":{\"t\":", start, end);
         tally.publication(channel, offset, epoch);
         if (sent != Long.MIN_VALUE) {
-            run.delivered(sent, now);
+            run.delivered(sent, now, tally.node());
         }
         return true;
     }
@@ -40,7 +40,7 @@ final class Inbound {
             JsonObject p = value.asJsonObject();
             tally.publication(p.getString("channel"), p.getJsonNumber("offset").longValue(), p.getString("epoch"));
             if (p.get("data") instanceof JsonObject o && o.get("t") instanceof JsonNumber t) {
-                run.delivered(t.longValue(), now);
+                run.delivered(t.longValue(), now, tally.node());
             }
         }
         tally.subscribed(frame.getString("channel"), frame.getJsonNumber("offset").longValue(),

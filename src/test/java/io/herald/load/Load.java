@@ -1,6 +1,7 @@
 package io.herald.load;
 
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 
 /**
  * The load tool's entry point: runs one scenario against a running Herald and reports.
@@ -14,9 +15,15 @@ public final class Load {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystem();
-        ServerProcess server = new ServerProcess(settings.pid());
-        System.out.printf("scenario %s against %s (server pid %s)%n", settings.scenario(), settings.url(),
-                server.known() ? settings.pid() : "not given: no server CPU or memory figures");
+        ServerProcess server = new ServerProcess(settings.pid(), settings.pid2());
+        String pids = settings.pid() + (settings.pid2() > 0 ? " and " + settings.pid2() : "");
+        System.out.printf("scenario %s against %s (server pid %s)%n", settings.scenario(),
+                settings.nodes().stream().map(Object::toString).collect(Collectors.joining(" and ")),
+                server.known() ? pids : "not given: no server CPU or memory figures");
+        if (settings.scenario().equals("cross-node") && settings.url2() == null) {
+            System.err.println("cross-node needs the second node's URL: -Dload.url2=http://127.0.0.1:<port>/");
+            System.exit(2);
+        }
         Report report = switch (settings.scenario()) {
             case "connect" -> Connect.run(settings, server);
             case "fanout" -> Fanout.run(settings, server);
@@ -26,11 +33,15 @@ public final class Load {
             case "fanout-sse" -> HttpFanout.run(settings, server, "sse");
             case "fanout-longpoll" -> HttpFanout.run(settings, server, "longpoll");
             case "fanout-poll" -> HttpFanout.run(settings, server, "poll");
+            case "displays" -> Displays.run(settings, server);
+            case "slow" -> SlowReaders.run(settings, server);
+            case "cross-node" -> CrossNode.run(settings, server);
             default -> null;
         };
         if (report == null) {
             System.err.println("unknown load.scenario '" + settings.scenario()
-                    + "': one of connect, fanout, max-rate, storm, mixed, fanout-sse, fanout-longpoll, fanout-poll");
+                    + "': one of connect, fanout, max-rate, storm, mixed, fanout-sse, fanout-longpoll, fanout-poll,"
+                    + " displays, slow, cross-node");
             System.exit(2);
         }
         report.print();

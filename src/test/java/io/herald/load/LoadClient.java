@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,6 +31,9 @@ final class LoadClient implements WebSocket.Listener {
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
     private volatile WebSocket socket;
+    private volatile boolean reading = true;
+    /** A message was handled while not reading: the demand for the next one is owed. */
+    private final AtomicBoolean owed = new AtomicBoolean();
 
     private LoadClient(Tally tally, Run run) {
         this.tally = tally;
@@ -62,6 +66,26 @@ final class LoadClient implements WebSocket.Listener {
 
     CompletableFuture<JsonObject> publish(String channel, String data) {
         return request("{\"type\":\"publish\",\"channel\":\"" + channel + "\",\"data\":" + data);
+    }
+
+    /** A client heartbeat ({@code ping}); the future completes with the {@code pong} that answers it. */
+    CompletableFuture<JsonObject> ping() {
+        return request("{\"type\":\"ping\"");
+    }
+
+    /**
+     * Stops reading the socket: no more demand is signalled, so the JDK client leaves what arrives in the
+     * kernel's buffers and the server's writes stall, as with a client that hangs.
+     */
+    void stopReading() {
+        reading = false;
+    }
+
+    void resumeReading() {
+        reading = true;
+        if (owed.compareAndSet(true, false)) {
+            socket.request(1);
+        }
     }
 
     /** Sends {@code frameStart} completed with a ref; the future completes with the reply to it. */
@@ -119,8 +143,20 @@ final class LoadClient implements WebSocket.Listener {
                 start = end + 1;
             }
         }
-        webSocket.request(1);
+        demand(webSocket);
         return null;
+    }
+
+    /** Asks for the next message, unless reading stopped: then the demand is owed to {@link #resumeReading}. */
+    private void demand(WebSocket webSocket) {
+        if (reading) {
+            webSocket.request(1);
+            return;
+        }
+        owed.set(true);
+        if (reading && owed.compareAndSet(true, false)) {
+            webSocket.request(1);
+        }
     }
 
     private void frame(String text, int start, int end) {
@@ -130,7 +166,10 @@ final class LoadClient implements WebSocket.Listener {
         JsonObject frame = Json.createReader(new StringReader(text.substring(start, end))).readObject();
         switch (frame.getString("type")) {
             case "connected" -> connected.complete(this);
-            case "ping" -> send("{\"type\":\"pong\"}");
+            case "ping" -> {
+                run.heartbeat();
+                send("{\"type\":\"pong\"}");
+            }
             case "subscribed" -> Inbound.subscribed(frame, tally, run);
             case "unsubscribed" -> tally.unsubscribed(frame.getString("channel"));
             case "published" -> run.published(frame.getString("channel"), frame.getJsonNumber("offset").longValue());

@@ -27,13 +27,20 @@ final class Report {
     }
 
     Report put(String name, Object value) {
-        results.put(name, value);
+        results.put(name, known(value));
         return this;
     }
 
-    /** One line of a stepped scenario (max-rate): printed as its own table. */
+    /** One line of a stepped scenario (max-rate) or of a series (slow): printed as its own table. */
     void row(Map<String, Object> row) {
-        rows.add(row);
+        Map<String, Object> copy = new LinkedHashMap<>();
+        row.forEach((name, value) -> copy.put(name, known(value)));
+        rows.add(copy);
+    }
+
+    /** JSON has no NaN: a figure that could not be read (no pid, no metrics) is reported as "n/a". */
+    private static Object known(Object value) {
+        return value instanceof Double d && d.isNaN() ? "n/a" : value;
     }
 
     void fail() {
@@ -70,7 +77,7 @@ final class Report {
                 .add("settings", Json.createObjectBuilder().add("subscribers", settings.subscribers())
                         .add("rate", settings.rate()).add("seconds", settings.seconds())
                         .add("payload", settings.payload()).add("concurrency", settings.concurrency())
-                        .add("serverPid", settings.pid()))
+                        .add("serverPid", settings.pid()).add("serverPid2", settings.pid2()))
                 .add("results", Json.createObjectBuilder(results));
         var steps = Json.createArrayBuilder();
         rows.forEach(row -> steps.add(Json.createObjectBuilder(row)));

@@ -1,41 +1,60 @@
 package io.herald.load;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The Herald process seen through Linux's /proc: CPU time and resident memory. Only meaningful when
- * the server runs on this machine; without a pid every reading is zero and the report says "n/a".
+ * The Herald processes of a run (one, or one per node) seen through Linux's /proc: CPU time and
+ * resident memory, summed over the nodes or per node. Only meaningful when the servers run on this
+ * machine; without a pid every reading is zero and the report says "n/a".
  */
 final class ServerProcess {
+
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
     /** USER_HZ: /proc reports CPU time in these ticks; 100 on every Linux we run on (getconf CLK_TCK). */
     private static final long TICKS_PER_SECOND = Long.getLong("load.clk-tck", 100);
 
-    private final long pid;
+    private final long[] pids;
 
-    ServerProcess(long pid) {
-        this.pid = pid;
+    /** Pids of 0 (not given) are left out. */
+    ServerProcess(long... pids) {
+        this.pids = Arrays.stream(pids).filter(pid -> pid > 0).toArray();
     }
 
     boolean known() {
-        return pid > 0;
+        return pids.length > 0;
     }
 
-    /** User plus system CPU time of the whole process so far, in microseconds. */
+    /** How many server processes are watched. */
+    int nodes() {
+        return pids.length;
+    }
+
+    /** User plus system CPU time of all the processes so far, in microseconds. */
     long cpuMicros() {
-        if (!known()) {
-            return 0;
+        long total = 0;
+        for (int node = 0; node < pids.length; node++) {
+            total += cpuMicros(node);
         }
-        String stat = read("stat");
+        return total;
+    }
+
+    /** User plus system CPU time of the {@code node}th process so far, in microseconds. */
+    long cpuMicros(int node) {
+        String stat = read(pids[node], "stat");
         // the command name may contain spaces: fields are counted after its closing parenthesis
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return ticks * 1_000_000 / TICKS_PER_SECOND;
     }
 
-    /** Resident set size in KiB (VmRSS). */
+    /** Resident set size in KiB (VmRSS), of all the processes. */
     long rssKiB() {
         return status("VmRSS:");
     }
@@ -44,19 +63,50 @@ final class ServerProcess {
         return status("Threads:");
     }
 
-    private long status(String field) {
-        if (!known()) {
-            return 0;
-        }
-        for (String line : read("status").split("\n")) {
-            if (line.startsWith(field)) {
-                return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+    /**
+     * The live heap in KiB of all the processes: a full collection ({@code jcmd GC.run}), then the used
+     * heap ({@code GC.heap_info}). It pauses the servers: call it between measuring windows only.
+     * -1 when jcmd could not tell.
+     */
+    long liveHeapKiB() throws InterruptedException {
+        long total = 0;
+        for (long pid : pids) {
+            jcmd(pid, "GC.run");
+            Matcher used = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
+            if (!used.find()) {
+                return -1;
             }
+            total += Long.parseLong(used.group(1));
         }
-        return 0;
+        return total;
     }
 
-    private String read(String file) {
+    private static String jcmd(long pid, String command) throws InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            return output;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private long status(String field) {
+        long total = 0;
+        for (long pid : pids) {
+            for (String line : read(pid, "status").split("\n")) {
+                if (line.startsWith(field)) {
+                    total += Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+                }
+            }
+        }
+        return total;
+    }
+
+    private static String read(long pid, String file) {
         try {
             return Files.readString(Path.of("/proc", Long.toString(pid), file));
         } catch (IOException e) {

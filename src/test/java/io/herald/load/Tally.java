@@ -16,11 +16,25 @@ final class Tally {
     enum Outcome { NEXT, GAP, DUPLICATE, NEW_EPOCH, UNEXPECTED }
 
     private final Map<String, Position> positions = new HashMap<>();
+    private final int node;
     private long received;
     private long lost;
     private long duplicates;
     private long unrecovered;
     private long unexpected;
+
+    Tally() {
+        this(0);
+    }
+
+    /** {@code node}: which of the run's Heralds (0: load.url, 1: load.url2) the client reads from. */
+    Tally(int node) {
+        this.node = node;
+    }
+
+    int node() {
+        return node;
+    }
 
     /** A publication arrived (live, or inside a {@code subscribed} reply). */
     synchronized Outcome publication(String channel, long offset, String epoch) {
