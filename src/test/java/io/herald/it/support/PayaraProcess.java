@@ -1,5 +1,8 @@
 package io.herald.it.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +10,7 @@ import java.util.Map;
 
 /**
  * Payara Micro (the jar the build copied) as a child process on free loopback ports, run the way
- * server-config/payara/post-boot.asadmin describes: its post-boot commands, TLS from a PKCS12 keystore.
+ * server-config/payara/post-boot.asadmin describes: its pre- and post-boot commands, TLS from a PKCS12 keystore.
  */
 public final class PayaraProcess extends ServerProcess {
 
@@ -35,6 +38,22 @@ public final class PayaraProcess extends ServerProcess {
         return securePort;
     }
 
+    /**
+     * server-config/payara/pre-boot.asadmin with the tests' loopback listener in front: Payara Micro reads
+     * only the last --prebootcommandfile it is given, so the two become one file.
+     */
+    private Path preBootCommands() {
+        Path file = logs().resolve("pre-boot.asadmin");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, Files.readString(Path.of("src/test/resources/payara-loopback.asadmin"))
+                    + "\n" + Files.readString(Path.of("server-config/payara/pre-boot.asadmin")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file.toAbsolutePath();
+    }
+
     /** The context root is the WAR's name. */
     @Override
     protected String contextRoot() {
@@ -53,7 +72,7 @@ public final class PayaraProcess extends ServerProcess {
         command.addAll(List.of("-jar", required("payara.microJar", "target/payara-micro.jar").toString(),
                 "--deploy", war.toString(), "--port", String.valueOf(port), "--nocluster",
                 "--sslport", String.valueOf(securePort), "--sslcert", TestKeystore.ALIAS,
-                "--prebootcommandfile", Path.of("src/test/resources/payara-loopback.asadmin").toAbsolutePath().toString(),
+                "--prebootcommandfile", preBootCommands().toString(),
                 "--postbootcommandfile", Path.of("server-config/payara/post-boot.asadmin").toAbsolutePath().toString()));
         start(command, Map.of(), List.of(health(), base().resolve("herald.js")));
     }

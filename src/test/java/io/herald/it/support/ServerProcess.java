@@ -44,6 +44,11 @@ public abstract class ServerProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
+    /** This server's own folder (logs, generated configuration). */
+    protected Path logs() {
+        return logs;
+    }
+
     private static void delete(Path folder) {
         if (!Files.exists(folder)) {
             return;
