@@ -3,6 +3,7 @@ package io.herald.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herald.it.support.ServerProcess;
 import io.herald.it.support.TestKeystore;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -40,6 +41,26 @@ class TlsIT {
         HttpResponse<String> published = publish("news:https", 1);
         assertEquals(200, published.statusCode(), published.body());
         assertEquals("news:https", HeraldServer.json(published.body()).getString("channel"));
+    }
+
+    /**
+     * Payara Micro 6.2025.10 keeps every HTTP/2 stream of a connection on its heap while the connection
+     * lives (docs/deploy.md), so server-config/payara/post-boot.asadmin turns HTTP/2 off on its TLS
+     * listener: a client that offers HTTP/2 gets HTTP/1.1, and a publisher's or long-polling browser's
+     * requests cost nothing once answered.
+     */
+    @Test
+    void aClientOfferingHttp2OverTlsPublishesAndOnPayaraIsAnsweredWithHttp11() throws Exception {
+        HttpClient offering = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+                .sslContext(TestKeystore.get().clientContext()).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> published = offering.send(HttpRequest.newBuilder(secure.resolve("api/publish"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"news:h2\",\"data\":1}"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, published.statusCode(), published.body());
+        if (ServerProcess.kind().equals("payara")) { // the other servers keep HTTP/2: either version is right there
+            assertEquals(HttpClient.Version.HTTP_1_1, published.version());
+        }
     }
 
     @Test

@@ -24,8 +24,8 @@ final class PublishLoop implements AutoCloseable {
 
     /**
      * HTTP/1.1: offered HTTP/2, Payara Micro 6.2025.10 upgrades to h2c and keeps every stream of the
-     * connection on its heap for good (about 2.6 KB per request, docs/performance.md): the run would
-     * measure that leak, not Herald.
+     * connection on its heap while the connection lives (about 1.8 KB per request, docs/deploy.md): the
+     * run would measure that leak, not Herald.
      */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
