@@ -3,7 +3,7 @@
 // single-use ticket (POST api/tickets) where it does not (WebSocket, EventSource). `ticket: async () =>
 // ticket` hands over tickets the page gets some other way. A token never goes into a URL.
 // Kept per base URL, so the transports need no extra argument; one credential per server and page.
-import { failure } from './herald-frames.js';
+import { failure } from './herald-failure.js';
 
 const registry = new Map();
 

@@ -1,13 +1,10 @@
 // Frames and requests shared by Herald's transports (herald.v1, docs/protocol.md).
 import { authorize } from './herald-auth.js';
+import { failure } from './herald-failure.js';
 
 /** Server text may hold several JSON objects separated by "\n" (protocol §2). */
 export function parseFrames(text) {
   return text.split('\n').filter((part) => part.trim() !== '').map((part) => JSON.parse(part));
-}
-
-export function failure(code, message, extra = {}) {
-  return Object.assign(new Error(message || code), { code }, extra);
 }
 
 /** POST <base>api/client with one client frame; resolves with the reply frame (HTTP transports). */

@@ -1,5 +1,6 @@
 // The WebSocket transport: herald.v1 frames both ways, replies matched to requests by ref.
-import { failure, parseFrames } from './herald-frames.js';
+import { failure } from './herald-failure.js';
+import { parseFrames } from './herald-frames.js';
 import { hasCredentials, ticket } from './herald-auth.js';
 
 export class WebSocketTransport {
