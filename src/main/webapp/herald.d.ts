@@ -43,7 +43,7 @@ export interface HeraldError {
   code: string | number;
   message?: string;
   channel?: string;
-  /** true after close codes 4009 (revoked), 4500-4999 and 1009: the client does not reconnect by itself. */
+  /** true after close codes 4500-4999 (4509: revoked) and 1009: the client does not reconnect by itself. */
   fatal?: boolean;
 }
 

@@ -179,8 +179,8 @@ export class Herald {
     this.transport = null;
     this.emit('transport', null);
     if (this.closed) return;
-    // 4009: the device token was revoked; reconnecting with it cannot succeed
-    if (info.code === 1009 || info.code === 4009 || (info.code >= 4500 && info.code <= 4999)) {
+    // protocol §11: the code says it; 4500-4999 (and the standard 1009) mean "not as it is"
+    if (info.code === 1009 || (info.code >= 4500 && info.code <= 4999)) {
       this.setState('offline');
       this.emit('error', { code: info.code, message: info.reason || 'closed by the server', fatal: true });
       return;

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Device identities over the wire (docs/security.md, "Device identities"): provisioning by an administrator,
  * a device's token as a ticket and as a header on every transport, a device namespace that only its device
- * reads, revocation and rotation closing live connections with 4009, and no device token in the server log.
+ * reads, revocation and rotation closing live connections with 4509, and no device token in the server log.
  */
 @ExtendWith(OnServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -159,7 +159,7 @@ class DeviceIT {
 
     @Order(4)
     @Test
-    void revokingClosesTheDevicesConnectionsWith4009AndRefusesItsTokenFromThenOn() throws Exception {
+    void revokingClosesTheDevicesConnectionsWith4509AndRefusesItsTokenFromThenOn() throws Exception {
         String token = provision("lobby-3");
         try (WsClient player = WsClient.connect(herald.webSocket(), device(token));
                 WsClient kiosk = WsClient.connect(herald.webSocket(), Map.of(), "herald.ticket." + ticket(device(token)));
@@ -172,8 +172,8 @@ class DeviceIT {
             CompletableFuture<Boolean> ended = CompletableFuture.supplyAsync(() -> readsToTheEnd(stream));
 
             assertEquals(204, send(request("api/devices/lobby-3", admin).DELETE()).statusCode());
-            assertEquals(4009, player.awaitClose(Duration.ofSeconds(10)));
-            assertEquals(4009, kiosk.awaitClose(Duration.ofSeconds(10)));
+            assertEquals(4509, player.awaitClose(Duration.ofSeconds(10)));
+            assertEquals(4509, kiosk.awaitClose(Duration.ofSeconds(10)));
             assertTrue(ended.get(10, TimeUnit.SECONDS), "the device's event stream ended");
             other.send("{\"type\":\"ping\",\"ref\":1}");
             other.next("pong");
@@ -192,7 +192,7 @@ class DeviceIT {
             before.next("connected");
             String fresh = provision("lobby-5");
             assertNotEquals(old, fresh);
-            assertEquals(4009, before.awaitClose(Duration.ofSeconds(10)));
+            assertEquals(4509, before.awaitClose(Duration.ofSeconds(10)));
             assertEquals(401, status(request("api/tickets", device(old)).POST(body(""))));
             try (WsClient after = WsClient.connect(herald.webSocket(), device(fresh))) {
                 after.next("connected");

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Ends device connections whose credential is gone: closed with {@code 4009 revoked} when the device was
+ * Ends device connections whose credential is gone: closed with {@code 4509 revoked} when the device was
  * revoked, or provisioned again with a new token (a connection opened with the old token is not one the
  * administrator still wants). On the node where the change was made this happens at once; every node
  * also re-checks its connected devices against the store periodically, which is how a change made on
