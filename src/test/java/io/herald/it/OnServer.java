@@ -14,7 +14,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * set per failsafe execution), so every black-box test runs on all three servers without knowing which.
  * The server is started once per run for each distinct set of settings and stopped when the run ends.
  * A class may declare {@code static List<String> settings()} (system properties, "name=value"); without it,
- * it gets {@link Deployments#TEST_SETTINGS}. Constructors and test methods take a {@link HeraldServer}.
+ * it gets {@link Deployments#TEST_SETTINGS}. A class that declares {@code static boolean asBuilt()} returning true
+ * gets the WAR exactly as the build produced it, without the test-only endpoints. Constructors and test methods
+ * take a {@link HeraldServer}.
  */
 public final class OnServer implements ParameterResolver {
 
@@ -28,8 +30,11 @@ public final class OnServer implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         List<String> settings = settingsOf(context.getRequiredTestClass());
+        Path war = asBuilt(context.getRequiredTestClass())
+                ? ServerProcess.required("herald.war", "target/herald.war") : Deployments.testWar();
         ExtensionContext.Store store = context.getRoot().getStore(SERVERS);
-        Running running = store.getOrComputeIfAbsent(settings, Running::start, Running.class);
+        Running running = store.getOrComputeIfAbsent(List.of(war, settings), key -> Running.start(war, settings),
+                Running.class);
         if (running.failure() != null) {
             throw new IllegalStateException("the server for " + context.getRequiredTestClass().getSimpleName()
                     + " did not start: " + running.failure().getMessage(), running.failure());
@@ -50,6 +55,18 @@ public final class OnServer implements ParameterResolver {
         }
     }
 
+    private static boolean asBuilt(Class<?> testClass) {
+        try {
+            Method method = testClass.getDeclaredMethod("asBuilt");
+            method.setAccessible(true);
+            return (Boolean) method.invoke(null);
+        } catch (NoSuchMethodException e) {
+            return false;
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("asBuilt() of " + testClass.getName() + " failed", e);
+        }
+    }
+
     /**
      * A started server, closed by JUnit when the run ends (or by the shutdown hook if the JVM dies); or why it
      * did not start, kept so that the other tests of the run fail at once instead of booting it again.
@@ -59,10 +76,10 @@ public final class OnServer implements ParameterResolver {
 
         private static int started;
 
-        static synchronized Running start(List<String> settings) {
+        static synchronized Running start(Path war, List<String> settings) {
             String kind = ServerProcess.kind();
             Path work = Path.of("target", "it-servers", kind + "-" + ++started);
-            ServerProcess process = ServerProcess.of(kind, Deployments.testWar(), settings, work);
+            ServerProcess process = ServerProcess.of(kind, war, settings, work);
             try {
                 process.start();
                 return new Running(process, null);

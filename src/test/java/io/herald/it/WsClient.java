@@ -30,6 +30,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final boolean answerPings;
     private volatile boolean reading = true;
     private WebSocket socket;
+    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
 
     private WsClient(boolean answerPings) {
         this.answerPings = answerPings;
@@ -74,7 +75,16 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     public void send(String text) {
-        socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
+        queue(text).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /**
+     * Sends after every earlier send completed: the JDK's WebSocket refuses a send while one is pending
+     * ("Send pending"), and pongs go out from the listener while a test sends.
+     */
+    private synchronized CompletableFuture<?> queue(String text) {
+        sending = sending.handle((done, error) -> null).thenCompose(ready -> socket.sendText(text, true));
+        return sending;
     }
 
     /** The next frame of {@code type}, skipping others (heartbeats); fails after 10 s. */
@@ -146,7 +156,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
             for (String line : partial.toString().split("\n")) {
                 JsonObject frame = Json.createReader(new StringReader(line)).readObject();
                 if (answerPings && "ping".equals(frame.getString("type"))) {
-                    webSocket.sendText("{\"type\":\"pong\"}", true);
+                    queue("{\"type\":\"pong\"}");
                 }
                 frames.add(frame);
             }
