@@ -35,10 +35,10 @@ class MemoryBrokerTest {
     private final ChannelName noHistory = new ChannelName("live", "x");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-    private final Hub hub = new Hub();
     private final MemoryBroker broker = new MemoryBroker(new Namespaces(Map.of(
             "news", new Namespace("news", 3, TTL, false),
-            "live", new Namespace("live", 0, TTL, false)), 255), hub, KEY_WINDOW, 100, clock);
+            "live", new Namespace("live", 0, TTL, false)), 255), KEY_WINDOW, 100, clock);
+    private final Hub hub = new Hub(broker);
 
     private Publication publish(ChannelName channel) {
         return publish(channel, null).publication();

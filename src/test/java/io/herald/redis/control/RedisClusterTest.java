@@ -49,10 +49,10 @@ class RedisClusterTest {
     @BeforeEach
     void start() {
         redis = new TestRedis();
-        hubA = new Hub();
-        hubB = new Hub();
-        nodeA = node(hubA);
-        nodeB = node(hubB);
+        nodeA = node();
+        nodeB = node();
+        hubA = new Hub(nodeA.broker());
+        hubB = new Hub(nodeB.broker());
         await(() -> nodeA.broker().ready() && nodeB.broker().ready(), "both nodes ready");
     }
 
@@ -143,7 +143,7 @@ class RedisClusterTest {
     @Test
     void aNodeStartedWithoutRedisIsNotReadyAndJoinsWhenRedisComesUp() {
         redis.stop();
-        try (RedisNode late = node(new Hub())) {
+        try (RedisNode late = node()) {
             assertFalse(late.broker().ready());
             assertEquals(ErrorCode.UNAVAILABLE, assertThrows(Refusal.class,
                     () -> late.broker().publish(NEWS, new Publish(NEWS.toString(), "e", Json.createValue(1)))).code());
@@ -154,10 +154,10 @@ class RedisClusterTest {
         }
     }
 
-    private RedisNode node(Hub hub) {
+    private RedisNode node() {
         return RedisNode.start(new RedisSettings(redis.url(), "test:", 4, Duration.ofSeconds(1),
                 Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofHours(1), Duration.ofMinutes(5)),
-                namespaces, hub, Executors.defaultThreadFactory());
+                namespaces, Executors.defaultThreadFactory());
     }
 
     private Frames subscribe(Hub hub, RedisNode node, Position since) {
