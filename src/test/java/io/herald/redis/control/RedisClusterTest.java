@@ -141,6 +141,27 @@ class RedisClusterTest {
     }
 
     @Test
+    void aNodeListensToAChannelInRedisOnlyWhileItHasSubscribersAndKeepsDeliveringWhenOneLeavesAndOneComes() {
+        String pubsub = "test:pub:" + NEWS;
+        Subscription first = hubB.subscribe(NEWS, new Frames());
+        await(() -> listeners(pubsub) == 1, "node B listens to the channel");
+        hubB.unsubscribe(first);
+        await(() -> listeners(pubsub) == 0, "node B stops listening");
+
+        Subscription leaving = hubB.subscribe(NEWS, new Frames());
+        hubB.unsubscribe(leaving);
+        Frames received = subscribe(hubB, nodeB, null);
+        await(() -> listeners(pubsub) == 1, "node B listens again");
+        for (int n = 1; n <= 5; n++) {
+            nodeA.broker().publish(NEWS, new Publish(NEWS.toString(), "e", Json.createValue(n)));
+        }
+
+        await(() -> received.offsets().size() == 5, "five publications on node B");
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), received.offsets());
+        assertTrue(received.lost.isEmpty());
+    }
+
+    @Test
     void aNodeStartedWithoutRedisIsNotReadyAndJoinsWhenRedisComesUp() {
         redis.stop();
         try (RedisNode late = node()) {
@@ -158,6 +179,12 @@ class RedisClusterTest {
         return RedisNode.start(new RedisSettings(redis.url(), "test:", 4, Duration.ofSeconds(1),
                 Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofHours(1), Duration.ofMinutes(5)),
                 namespaces, Executors.defaultThreadFactory());
+    }
+
+    private long listeners(String pubsubChannel) {
+        try (Jedis admin = new Jedis(redis.url())) {
+            return admin.pubsubNumSub(pubsubChannel).get(pubsubChannel);
+        }
     }
 
     private Frames subscribe(Hub hub, RedisNode node, Position since) {
