@@ -7,5 +7,12 @@
  * history is read and then released, so nothing falls between history and live delivery
  * ({@link io.herald.delivery.control.Subscription}). Rejected: a lock shared by broker and hub around
  * the subscribe, which orders locks in two directions and deadlocks under load.
+ * <p>
+ * The broker is built first; the hub is built on it and follows a channel there from its first to its
+ * last local subscriber ({@code Broker.follow(channel, listener)}, {@code unfollow}), passing itself as
+ * the {@link io.herald.delivery.control.Broker.Listener} that publications are delivered to. So the memory
+ * broker delivers to, and sweeps by, what it is told to follow, and a cluster broker subscribes to exactly
+ * those channels. Rejected: a broker given the hub plus a single-slot watcher set on the hub after
+ * construction, which wired the two to each other and hid the seam.
  */
 package io.herald.delivery;

@@ -9,5 +9,12 @@
  * Device records (docs/security.md) live here too, one hash per device and a key per token hash, changed
  * by scripts so that a token and its device never disagree.
  * Sentinel and Cluster would plug in at {@link io.herald.redis.control.RedisConfig} (keys already carry a hash tag).
+ * <p>
+ * {@code RedisBroker} makes and owns the node's subscription ({@code RedisFanout}) and gives it what it
+ * needs as callbacks (clear the pool on reconnect, read a stream after an offset); the hub reaches it only
+ * through {@code Broker.follow}/{@code unfollow}. Rejected: building both apart and attaching one to the
+ * other afterwards. {@code PublicationCodec} owns how a publication is written in Redis: the Lua fragments
+ * the publish script builds the message and the stream entry from, and their decoders. Rejected: the
+ * message written in the script and parsed in the broker, one format in two files that could drift.
  */
 package io.herald.redis;

@@ -8,5 +8,5 @@ import java.util.Optional;
  */
 public interface BrokerProvider {
 
-    Optional<Broker> broker(Hub hub);
+    Optional<Broker> broker();
 }

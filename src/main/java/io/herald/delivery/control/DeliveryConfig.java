@@ -40,22 +40,23 @@ public class DeliveryConfig {
     @ConfigProperty(name = "herald.delivery.channel-idle-ttl", defaultValue = "PT1H")
     Duration channelIdleTtl;
 
+    /** The hub is built on the broker and follows channels there; the broker never needs the hub to exist. */
     @Produces
     @Singleton
-    Hub hub() {
-        return new Hub();
+    Hub hub(Broker broker) {
+        return new Hub(broker);
     }
 
     @Produces
     @Singleton
-    Broker broker(Namespaces namespaces, Hub hub, Threads threads, Instance<BrokerProvider> providers) {
+    Broker broker(Namespaces namespaces, Threads threads, Instance<BrokerProvider> providers) {
         for (BrokerProvider provider : providers) {
-            java.util.Optional<Broker> configured = provider.broker(hub);
+            java.util.Optional<Broker> configured = provider.broker();
             if (configured.isPresent()) {
                 return configured.get();
             }
         }
-        MemoryBroker broker = new MemoryBroker(namespaces, hub, idempotencyWindow, idempotencyMaxKeys,
+        MemoryBroker broker = new MemoryBroker(namespaces, idempotencyWindow, idempotencyMaxKeys,
                 Clock.systemUTC());
         threads.every(Duration.ofMinutes(1), () -> broker.sweep(channelIdleTtl));
         return broker;

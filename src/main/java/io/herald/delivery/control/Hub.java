@@ -7,50 +7,50 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The local subscribers of each channel on this node. A publication is encoded once, here, and the
- * same frame is queued to every subscriber.
+ * same frame is queued to every subscriber. The hub follows a channel at the broker while it has local
+ * subscribers; the broker is given to it at construction and never knows the hub but as its listener.
  */
-public final class Hub {
-
-    /** Told when a channel gains its first or loses its last local subscriber (a cluster broker follows it). */
-    public interface Watcher {
-        void changed(ChannelName channel);
-    }
+public final class Hub implements Broker.Listener {
 
     private final ConcurrentHashMap<ChannelName, Set<Subscription>> channels = new ConcurrentHashMap<>();
-    private volatile Watcher watcher = channel -> { };
+    private final Broker broker;
 
-    public void watch(Watcher watcher) {
-        this.watcher = watcher;
+    public Hub(Broker broker) {
+        this.broker = broker;
     }
 
+    /**
+     * Follows the channel at the broker on its first subscriber. Inside {@code compute}, so the follows and
+     * unfollows of one channel reach the broker in the order of its first and last subscribers (called
+     * after it, a quick unsubscribe and subscribe could arrive swapped and leave the channel unfollowed).
+     */
     public Subscription subscribe(ChannelName channel, Subscriber subscriber) {
         Subscription subscription = new Subscription(channel, subscriber);
-        boolean[] first = {false};
         channels.compute(channel, (c, set) -> {
-            first[0] = set == null;
-            Set<Subscription> members = first[0] ? ConcurrentHashMap.newKeySet() : set;
+            Set<Subscription> members = set == null ? ConcurrentHashMap.newKeySet() : set;
             members.add(subscription);
+            if (set == null) {
+                broker.follow(c, this);
+            }
             return members;
         });
-        if (first[0]) {
-            watcher.changed(channel);
-        }
         return subscription;
     }
 
+    /** Unfollows the channel at the broker on its last subscriber, in order with subscribe (see there). */
     public void unsubscribe(Subscription subscription) {
-        boolean[] last = {false};
         channels.computeIfPresent(subscription.channel(), (c, set) -> {
             set.remove(subscription);
-            last[0] = set.isEmpty();
-            return last[0] ? null : set;
+            if (set.isEmpty()) {
+                broker.unfollow(c);
+                return null;
+            }
+            return set;
         });
-        if (last[0]) {
-            watcher.changed(subscription.channel());
-        }
     }
 
     /** Hands a publication to the local subscribers of its channel, in the order the broker calls it. */
+    @Override
     public void deliver(Publication publication) {
         Set<Subscription> subscriptions = channels.get(publication.channel());
         if (subscriptions == null) {
@@ -64,6 +64,7 @@ public final class Hub {
     }
 
     /** Tells every local subscriber of {@code channel} that its delivery has a gap it must resume over. */
+    @Override
     public void lose(ChannelName channel) {
         Set<Subscription> subscriptions = channels.get(channel);
         if (subscriptions != null) {

@@ -14,21 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The single-node broker: history and idempotency keys in this JVM. Each channel's log is the lock
- * under which an offset is assigned and the publication handed to the hub, so subscribers see
- * publications in offset order.
+ * under which an offset is assigned and the publication handed to the channel's listener (the hub), so
+ * subscribers see publications in offset order. Following is a map entry: there is no other node to tell.
  */
 public final class MemoryBroker implements Broker {
 
     private final ConcurrentHashMap<ChannelName, ChannelLog> logs = new ConcurrentHashMap<>();
     private final Namespaces namespaces;
-    private final Hub hub;
+    private final ConcurrentHashMap<ChannelName, Listener> followers = new ConcurrentHashMap<>();
     private final IdempotencyKeys keys;
     private final Clock clock;
 
-    public MemoryBroker(Namespaces namespaces, Hub hub, Duration idempotencyWindow, int maxIdempotencyKeys,
-            Clock clock) {
+    public MemoryBroker(Namespaces namespaces, Duration idempotencyWindow, int maxIdempotencyKeys, Clock clock) {
         this.namespaces = namespaces;
-        this.hub = hub;
         this.keys = new IdempotencyKeys(idempotencyWindow, maxIdempotencyKeys);
         this.clock = clock;
     }
@@ -51,7 +49,10 @@ public final class MemoryBroker implements Broker {
             if (key != null) {
                 keys.remember(channel, key, publication, now);
             }
-            hub.deliver(publication);
+            Listener listener = followers.get(channel);
+            if (listener != null) {
+                listener.deliver(publication);
+            }
             return new Published(publication, false);
         }
     }
@@ -71,14 +72,24 @@ public final class MemoryBroker implements Broker {
         return true;
     }
 
+    @Override
+    public void follow(ChannelName channel, Listener listener) {
+        followers.put(channel, listener);
+    }
+
+    @Override
+    public void unfollow(ChannelName channel) {
+        followers.remove(channel);
+    }
+
     /**
-     * Forgets channels nobody subscribes to and nobody published to for {@code idle}: their history
-     * has expired by then, and a client coming back is told {@code recovered: false} by the new epoch.
+     * Forgets channels nobody follows (no local subscriber) and nobody published to for {@code idle}: their
+     * history has expired by then, and a client coming back is told {@code recovered: false} by the new epoch.
      */
     public int sweep(Duration idle) {
         long cutoff = clock.millis() - idle.toMillis();
         int before = logs.size();
-        logs.entrySet().removeIf(e -> !hub.hasSubscribers(e.getKey()) && e.getValue().idleSince(cutoff));
+        logs.entrySet().removeIf(e -> !followers.containsKey(e.getKey()) && e.getValue().idleSince(cutoff));
         return before - logs.size();
     }
 }

@@ -11,17 +11,15 @@ import io.herald.delivery.entity.Published;
 import io.herald.delivery.entity.Recovery;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;
@@ -29,7 +27,8 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * The cluster broker: offsets, epochs, history (Streams) and idempotency keys live in Redis, so any
  * node can publish, resume or answer a poll. Each publication is published on a Redis channel in the
- * same script that stored it; {@link RedisFanout} hands it to the local hub of every node.
+ * same script that stored it; the broker's own {@link RedisFanout}, made here and never handed out, takes
+ * it to the listener that follows the channel on this node. {@link PublicationCodec} owns the encoding.
  */
 public final class RedisBroker implements Broker {
 
@@ -39,20 +38,34 @@ public final class RedisBroker implements Broker {
     private final Duration channelIdleTtl;
     private final Duration idempotencyWindow;
     private final Clock clock;
-    private volatile RedisFanout fanout;
+    private final RedisFanout fanout;
 
-    RedisBroker(JedisPool pool, Keys keys, Namespaces namespaces, Duration channelIdleTtl,
-            Duration idempotencyWindow, Clock clock) {
+    /** {@code subscription} opens this node's subscription connection; {@code control} runs its writes. */
+    RedisBroker(JedisPool pool, Keys keys, Namespaces namespaces, RedisSettings settings, Clock clock,
+            Supplier<Jedis> subscription, ExecutorService control, String nodeId) {
         this.pool = pool;
         this.keys = keys;
         this.namespaces = namespaces;
-        this.channelIdleTtl = channelIdleTtl;
-        this.idempotencyWindow = idempotencyWindow;
+        this.channelIdleTtl = settings.channelIdleTtl();
+        this.idempotencyWindow = settings.idempotencyWindow();
         this.clock = clock;
+        // the pool is cleared whenever the subscription is back: connections from before an outage are dead
+        this.fanout = new RedisFanout(subscription, keys, control, settings.maxBackoff(), nodeId, pool::clear,
+                (channel, after) -> read(channel, after, namespaces.of(channel)));
     }
 
-    void attach(RedisFanout fanout) {
-        this.fanout = fanout;
+    /** Starts the subscription (in the background, retrying with backoff: it never waits for Redis). */
+    void start(ThreadFactory threads) {
+        threads.newThread(fanout).start();
+    }
+
+    /** Pings the subscription; call it on the control thread, like every write to the subscription. */
+    void heartbeat() {
+        fanout.heartbeat();
+    }
+
+    void stop() {
+        fanout.stop();
     }
 
     @Override
@@ -64,14 +77,14 @@ public final class RedisBroker implements Broker {
         String key = request.idempotencyKey();
         List<String> keyList = List.of(keys.meta(channel), keys.stream(channel),
                 key == null ? "" : keys.idempotency(channel, key));
-        List<String> args = List.of(newId(), Long.toString(clock.millis()),
-                request.event() == null ? "null" : Json.createValue(request.event()).toString(),
-                request.data().toString(), newId(), Integer.toString(namespace.historySize()),
+        List<String> args = new ArrayList<>(
+                PublicationCodec.arguments(newId(), clock.millis(), request.event(), request.data()));
+        args.addAll(List.of(newId(), Integer.toString(namespace.historySize()),
                 Long.toString(Math.max(1, namespace.historyTtl().toMillis())),
                 Long.toString(idleTtl(namespace)),
-                Long.toString(idempotencyWindow.toMillis()), keys.pubsub(channel));
+                Long.toString(idempotencyWindow.toMillis()), keys.pubsub(channel)));
         List<?> reply = (List<?>) call(jedis -> jedis.eval(Scripts.PUBLISH, keyList, args));
-        return new Published(publication(channel, (String) reply.get(1)), ((Long) reply.get(0)) == 1L);
+        return new Published(PublicationCodec.message(channel, (String) reply.get(1)), ((Long) reply.get(0)) == 1L);
     }
 
     @Override
@@ -79,9 +92,7 @@ public final class RedisBroker implements Broker {
         Namespace namespace = namespaces.of(channel);
         Recovery recovery = read(channel, since == null ? -1 : since.offset(), namespace);
         Position top = recovery.position();
-        if (fanout != null) {
-            fanout.recovered(channel, top);
-        }
+        fanout.recovered(channel, top);
         if (since == null || !top.epoch().equals(since.epoch()) || since.offset() > top.offset()) {
             return new Recovery(top, false, List.of());
         }
@@ -94,7 +105,7 @@ public final class RedisBroker implements Broker {
     }
 
     /** The channel's position and what its stream holds after {@code after} (-1: nothing). */
-    Recovery read(ChannelName channel, long after, Namespace namespace) {
+    private Recovery read(ChannelName channel, long after, Namespace namespace) {
         List<String> args = List.of(Long.toString(after), newId(),
                 Long.toString(idleTtl(namespace)));
         List<?> reply = (List<?>) call(jedis -> jedis.eval(Scripts.RECOVER,
@@ -103,51 +114,31 @@ public final class RedisBroker implements Broker {
         long top = (Long) reply.get(1);
         List<Publication> entries = new ArrayList<>();
         for (Object entry : (List<?>) reply.get(2)) {
-            entries.add(entry(channel, epoch, (List<?>) entry));
+            entries.add(PublicationCodec.entry(channel, epoch, (List<?>) entry));
         }
         return new Recovery(new Position(top, epoch), true, entries);
     }
 
-    /** Drops pooled connections from before an outage, so the next command does not meet a dead socket. */
-    void reconnected() {
-        pool.clear();
+    @Override
+    public boolean ready() {
+        return fanout.connected();
     }
 
     @Override
-    public boolean ready() {
-        RedisFanout current = fanout;
-        return current != null && current.connected();
+    public void follow(ChannelName channel, Listener listener) {
+        fanout.follow(channel, listener);
     }
 
-    Publication publication(ChannelName channel, String message) {
-        JsonObject m = Json.createReader(new StringReader(message)).readObject();
-        JsonValue event = m.get("v");
-        return new Publication(channel, m.getJsonNumber("o").longValue(), m.getString("e"), m.getString("i"),
-                event.getValueType() == JsonValue.ValueType.STRING ? m.getString("v") : null, m.get("d"),
-                m.getJsonNumber("t").longValue());
-    }
-
-    private static Publication entry(ChannelName channel, String epoch, List<?> entry) {
-        String id = (String) entry.get(0);
-        List<?> fields = (List<?>) entry.get(1);
-        Map<String, String> values = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < fields.size(); i += 2) {
-            values.put((String) fields.get(i), (String) fields.get(i + 1));
-        }
-        JsonValue event = Json.createReader(new StringReader(values.get("v"))).readValue();
-        return new Publication(channel, Long.parseLong(id.substring(0, id.indexOf('-'))), epoch, values.get("i"),
-                event.getValueType() == JsonValue.ValueType.STRING ? ((jakarta.json.JsonString) event).getString()
-                        : null,
-                Json.createReader(new StringReader(values.get("d"))).readValue(), Long.parseLong(values.get("t")));
+    @Override
+    public void unfollow(ChannelName channel) {
+        fanout.unfollow(channel);
     }
 
     private Object call(java.util.function.Function<Jedis, Object> command) {
         try (Jedis jedis = pool.getResource()) {
             return command.apply(jedis);
         } catch (JedisException e) {
-            if (fanout != null) {
-                fanout.suspect();
-            }
+            fanout.suspect();
             throw unavailable();
         }
     }

@@ -3,7 +3,6 @@ package io.herald.redis.control;
 import io.herald.channel.control.Namespaces;
 import io.herald.delivery.control.Broker;
 import io.herald.delivery.control.BrokerProvider;
-import io.herald.delivery.control.Hub;
 import io.herald.platform.Threads;
 import io.herald.security.control.Devices;
 import io.herald.security.control.DevicesProvider;
@@ -70,28 +69,25 @@ public class RedisConfig implements BrokerProvider, DevicesProvider {
 
     private RedisNode node;
 
-    @Inject
-    Hub hub;
-
     @Override
-    public Optional<Broker> broker(Hub hub) {
-        return node(hub).map(RedisNode::broker);
+    public Optional<Broker> broker() {
+        return node().map(RedisNode::broker);
     }
 
     @Override
     public Optional<Devices> devices() {
-        return node(hub).map(RedisNode::devices);
+        return node().map(RedisNode::devices);
     }
 
     /** The node's connection to Redis, started by whichever of the broker and the device store is needed first. */
-    private synchronized Optional<RedisNode> node(Hub hub) {
+    private synchronized Optional<RedisNode> node() {
         if (url.isEmpty() || url.get().isBlank()) {
             return Optional.empty();
         }
         if (node == null) {
             URI uri = URI.create(url.get().trim());
             node = RedisNode.start(new RedisSettings(uri, prefix, poolSize, timeout, heartbeat, maxBackoff,
-                    channelIdleTtl, idempotencyWindow), namespaces, hub, threads.factory());
+                    channelIdleTtl, idempotencyWindow), namespaces, threads.factory());
             LOG.log(System.Logger.Level.INFO, "Herald joins the cluster through Redis at {0}:{1}", uri.getHost(),
                     String.valueOf(uri.getPort()));
         }

@@ -1,8 +1,7 @@
 package io.herald.redis.control;
 
-import io.herald.channel.control.Namespaces;
 import io.herald.channel.entity.ChannelName;
-import io.herald.delivery.control.Hub;
+import io.herald.delivery.control.Broker.Listener;
 import io.herald.delivery.entity.Position;
 import io.herald.delivery.entity.Publication;
 import io.herald.delivery.entity.Recovery;
@@ -11,49 +10,65 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
+import java.util.function.Supplier;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 
 /**
- * This node's one Redis subscription: a Redis channel per Herald channel that has local subscribers
- * (never one per client), followed from the hub's first/last-subscriber notices. Pub/sub is
- * at-most-once, so every message is checked against the last offset this node delivered: a gap is
- * filled from the stream, and a gap the stream cannot fill (or a new epoch after Redis lost its data)
- * makes the local subscribers of that channel reconnect and resume, where they learn
- * {@code recovered: false}. After a lost connection the node resubscribes and fills every channel.
+ * This node's one Redis subscription, owned by {@link RedisBroker}: a Redis channel per followed Herald
+ * channel (never one per client). Pub/sub is at-most-once, so every message is checked against the last
+ * offset this node delivered: a gap is filled from the stream, and a gap the stream cannot fill (or a new
+ * epoch after Redis lost its data) makes the local subscribers of that channel reconnect and resume, where
+ * they learn {@code recovered: false}. After a lost connection the node resubscribes and fills every
+ * channel. What it needs of the broker comes as callbacks the broker makes, never as the broker itself.
  */
 final class RedisFanout extends JedisPubSub implements Runnable {
 
+    /** The channel's position and what its stream holds after {@code offset}. */
+    interface History {
+        Recovery after(ChannelName channel, long offset);
+    }
+
     private static final System.Logger LOG = System.getLogger(RedisFanout.class.getName());
 
-    private final HostAndPort address;
-    private final DefaultJedisClientConfig clientConfig;
+    private final Supplier<Jedis> connect;
     private final Keys keys;
-    private final Hub hub;
-    private final RedisBroker broker;
-    private final Namespaces namespaces;
     private final ExecutorService control;
     private final Duration maxBackoff;
+    private final Runnable reconnected;
+    private final History history;
+    /** Changed at once, in the hub's order; {@code wanted} follows it on the control thread. */
+    private final Map<ChannelName, Listener> followed = new ConcurrentHashMap<>();
     private final Set<ChannelName> wanted = ConcurrentHashMap.newKeySet();
     private final Map<ChannelName, Position> delivered = new ConcurrentHashMap<>();
     private final String nodeChannel;
     private volatile boolean connected;
     private volatile boolean running = true;
 
-    RedisFanout(HostAndPort address, DefaultJedisClientConfig clientConfig, Keys keys, Hub hub, RedisBroker broker,
-            Namespaces namespaces, ExecutorService control, Duration maxBackoff, String nodeId) {
-        this.address = address;
-        this.clientConfig = clientConfig;
+    /** {@code reconnected} runs when the subscription is up again (the broker drops stale pooled connections). */
+    RedisFanout(Supplier<Jedis> connect, Keys keys, ExecutorService control, Duration maxBackoff, String nodeId,
+            Runnable reconnected, History history) {
+        this.connect = connect;
         this.keys = keys;
-        this.hub = hub;
-        this.broker = broker;
-        this.namespaces = namespaces;
         this.control = control;
         this.maxBackoff = maxBackoff;
         this.nodeChannel = keys.prefix() + "node:" + nodeId;
-        hub.watch(channel -> control.execute(() -> follow(channel)));
+        this.reconnected = reconnected;
+        this.history = history;
+    }
+
+    /**
+     * The control thread (un)subscribes from the state it finds, not from the call: an unfollow quickly
+     * followed by a follow then keeps the offset a new subscriber recovered in between.
+     */
+    void follow(ChannelName channel, Listener listener) {
+        followed.put(channel, listener);
+        control.execute(() -> subscription(channel));
+    }
+
+    void unfollow(ChannelName channel) {
+        followed.remove(channel);
+        control.execute(() -> subscription(channel));
     }
 
     boolean connected() {
@@ -76,7 +91,7 @@ final class RedisFanout extends JedisPubSub implements Runnable {
     public void run() {
         long backoff = 100;
         while (running) {
-            try (Jedis jedis = new Jedis(address, clientConfig)) {
+            try (Jedis jedis = connect.get()) {
                 jedis.subscribe(this, nodeChannel);
                 backoff = 100;
             } catch (RuntimeException e) {
@@ -95,7 +110,7 @@ final class RedisFanout extends JedisPubSub implements Runnable {
     @Override
     public void onSubscribe(String channel, int count) {
         if (channel.equals(nodeChannel)) {
-            broker.reconnected();
+            reconnected.run();
             connected = true;
             LOG.log(System.Logger.Level.INFO, "Redis subscription up");
             control.execute(this::resubscribeAll);
@@ -113,7 +128,7 @@ final class RedisFanout extends JedisPubSub implements Runnable {
         if (name == null || !wanted.contains(name)) {
             return;
         }
-        Publication publication = broker.publication(name, message);
+        Publication publication = PublicationCodec.message(name, message);
         Position last = delivered.get(name);
         if (last != null && last.epoch().equals(publication.epoch())) {
             if (publication.offset() <= last.offset()) {
@@ -141,8 +156,9 @@ final class RedisFanout extends JedisPubSub implements Runnable {
         }
     }
 
-    private void follow(ChannelName channel) {
-        boolean want = hub.hasSubscribers(channel);
+    /** Subscribes to or unsubscribes from the channel's Redis channel as its following now says. */
+    private void subscription(ChannelName channel) {
+        boolean want = followed.containsKey(channel);
         if (want && wanted.add(channel)) {
             if (connected) {
                 subscribe(keys.pubsub(channel));
@@ -169,7 +185,7 @@ final class RedisFanout extends JedisPubSub implements Runnable {
         }
         Recovery stored;
         try {
-            stored = broker.read(channel, last.offset(), namespaces.of(channel));
+            stored = history.after(channel, last.offset());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot fill {0} from Redis: {1}", channel, e.toString());
             lost(channel);
@@ -196,13 +212,19 @@ final class RedisFanout extends JedisPubSub implements Runnable {
 
     private void deliver(Publication publication) {
         delivered.put(publication.channel(), publication.position());
-        hub.deliver(publication);
+        Listener listener = followed.get(publication.channel());
+        if (listener != null) {
+            listener.deliver(publication);
+        }
     }
 
     private void lost(ChannelName channel) {
         LOG.log(System.Logger.Level.WARNING, "publications of {0} cannot be recovered on this node", channel);
         delivered.remove(channel);
-        hub.lose(channel);
+        Listener listener = followed.get(channel);
+        if (listener != null) {
+            listener.lose(channel);
+        }
     }
 
     /** Keeps the subscription's socket busy so a dead connection shows up within the read timeout. */

@@ -1,7 +1,6 @@
 package io.herald.redis.control;
 
 import io.herald.channel.control.Namespaces;
-import io.herald.delivery.control.Hub;
 import io.herald.security.control.Devices;
 import java.net.URI;
 import java.time.Clock;
@@ -13,6 +12,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
 
@@ -22,24 +22,22 @@ public final class RedisNode implements AutoCloseable {
     private final String id;
     private final JedisPool pool;
     private final RedisBroker broker;
-    private final RedisFanout fanout;
     private final RedisDevices devices;
     private final ExecutorService control;
     private final ScheduledExecutorService heartbeats;
 
-    private RedisNode(String id, JedisPool pool, RedisBroker broker, RedisFanout fanout, RedisDevices devices,
+    private RedisNode(String id, JedisPool pool, RedisBroker broker, RedisDevices devices,
             ExecutorService control, ScheduledExecutorService heartbeats) {
         this.id = id;
         this.pool = pool;
         this.broker = broker;
-        this.fanout = fanout;
         this.devices = devices;
         this.control = control;
         this.heartbeats = heartbeats;
     }
 
-    /** Connects (in the background, retrying with backoff: start never waits for Redis) and starts following the hub. */
-    public static RedisNode start(RedisSettings settings, Namespaces namespaces, Hub hub, ThreadFactory threads) {
+    /** Connects in the background, retrying with backoff: start never waits for Redis. */
+    public static RedisNode start(RedisSettings settings, Namespaces namespaces, ThreadFactory threads) {
         URI uri = settings.url();
         HostAndPort address = new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379);
         int timeout = (int) settings.timeout().toMillis();
@@ -51,22 +49,19 @@ public final class RedisNode implements AutoCloseable {
         JedisPool pool = new JedisPool(poolConfig, address,
                 clientConfig(uri).connectionTimeoutMillis(timeout).socketTimeoutMillis(timeout).build());
         Keys keys = new Keys(settings.prefix());
-        RedisBroker broker = new RedisBroker(pool, keys, namespaces, settings.channelIdleTtl(),
-                settings.idempotencyWindow(), Clock.systemUTC());
         ExecutorService control = Executors.newSingleThreadExecutor(named(threads, "herald-redis-control"));
         String id = UUID.randomUUID().toString();
         DefaultJedisClientConfig subscription = clientConfig(uri).clientName("herald-" + id).connectionTimeoutMillis(timeout)
                 .socketTimeoutMillis((int) settings.heartbeat().multipliedBy(5).toMillis()).build();
-        RedisFanout fanout = new RedisFanout(address, subscription, keys, hub, broker, namespaces, control,
-                settings.maxBackoff(), id);
-        broker.attach(fanout);
-        named(threads, "herald-redis-subscription").newThread(fanout).start();
+        RedisBroker broker = new RedisBroker(pool, keys, namespaces, settings, Clock.systemUTC(),
+                () -> new Jedis(address, subscription), control, id);
+        broker.start(named(threads, "herald-redis-subscription"));
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
                 named(threads, "herald-redis-heartbeat"));
         long every = settings.heartbeat().toMillis();
-        heartbeats.scheduleWithFixedDelay(() -> control.execute(fanout::heartbeat), every, every,
+        heartbeats.scheduleWithFixedDelay(() -> control.execute(broker::heartbeat), every, every,
                 TimeUnit.MILLISECONDS);
-        return new RedisNode(id, pool, broker, fanout, new RedisDevices(pool, keys), control, heartbeats);
+        return new RedisNode(id, pool, broker, new RedisDevices(pool, keys), control, heartbeats);
     }
 
     /** This node's id; its subscription connection is named {@code herald-<id>} in CLIENT LIST. */
@@ -86,7 +81,7 @@ public final class RedisNode implements AutoCloseable {
     @Override
     public void close() {
         heartbeats.shutdownNow();
-        fanout.stop();
+        broker.stop();
         control.shutdownNow();
         pool.close();
     }

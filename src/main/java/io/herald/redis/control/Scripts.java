@@ -10,10 +10,12 @@ final class Scripts {
     }
 
     /**
-     * KEYS: meta, stream, idempotency key (or ""). ARGV: id, ts, event as JSON, data as JSON, epoch
-     * candidate, history size, history TTL ms, channel idle TTL ms, idempotency window ms, pub/sub channel.
-     * Returns {duplicate 0|1, the publication message}. A meta hash created afresh means the history was
-     * lost (or never existed): the stream is dropped and offsets restart under the new epoch.
+     * KEYS: meta, stream, idempotency key (or ""). ARGV: the publication's id, ts, event as JSON, data as
+     * JSON ({@link PublicationCodec#arguments}), epoch candidate, history size, history TTL ms, channel idle
+     * TTL ms, idempotency window ms, pub/sub channel. Returns {duplicate 0|1, the publication message}. The
+     * stream entry and the message are laid out by {@link PublicationCodec}, which also reads them back.
+     * A meta hash created afresh means the history was lost (or never existed): the stream is dropped and
+     * offsets restart under the new epoch.
      */
     static final String PUBLISH = """
             local meta, stream, idem = KEYS[1], KEYS[2], KEYS[3]
@@ -30,15 +32,14 @@ final class Scripts {
             redis.call('PEXPIRE', meta, ARGV[8])
             if tonumber(ARGV[6]) > 0 then
               redis.call('XADD', stream, 'MAXLEN', ARGV[6], offset .. '-1',
-                'i', ARGV[1], 't', ARGV[2], 'v', ARGV[3], 'd', ARGV[4])
+                %s)
               redis.call('PEXPIRE', stream, ARGV[7])
             end
-            local message = '{"o":' .. offset .. ',"e":"' .. epoch .. '","i":"' .. ARGV[1] .. '","t":' .. ARGV[2]
-              .. ',"v":' .. ARGV[3] .. ',"d":' .. ARGV[4] .. '}'
+            local message = %s
             redis.call('PUBLISH', ARGV[10], message)
             if idem ~= '' then redis.call('SET', idem, message, 'PX', ARGV[9]) end
             return {0, message}
-            """;
+            """.formatted(PublicationCodec.ENTRY_FIELDS, PublicationCodec.MESSAGE);
 
     /**
      * KEYS: meta, stream. ARGV: offset to read after (-1: none), epoch candidate, channel idle TTL ms.

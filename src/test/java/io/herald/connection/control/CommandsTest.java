@@ -33,9 +33,9 @@ class CommandsTest {
     private final Namespaces namespaces = new Namespaces(Map.of(
             "demo", new Namespace("demo", 10, Duration.ofMinutes(5), true),
             "news", new Namespace("news", 10, Duration.ofMinutes(5), false)), 255);
-    private final Hub hub = new Hub();
-    private final MemoryBroker broker = new MemoryBroker(namespaces, hub, Duration.ofMinutes(5), 100,
+    private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100,
             Clock.systemUTC());
+    private final Hub hub = new Hub(broker);
     private final Publisher publisher = new Publisher(namespaces, broker, 1024, 64);
     private final Limits limits = new Limits(65536, MAX_CHANNELS, 1_000_000, 65536, Duration.ofSeconds(25),
             Duration.ofSeconds(60), 100);

@@ -7,17 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herald.channel.control.Namespaces;
 import io.herald.connection.entity.Close;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
+import io.herald.delivery.control.MemoryBroker;
 import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.control.Quotas;
 import io.herald.security.entity.Identity;
 import io.herald.security.entity.RateLimit;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,8 +34,11 @@ class ConnectionLimitsTest {
 
     private final Limits limits = new Limits(65536, 8, 1_000_000, 65536, LONG, LONG, 100);
     private final Quotas quotas = new Quotas(2, 3);
+    /** The connections' hub, on a single-node broker: these tests subscribe to nothing. */
+    private final Hub hub = new Hub(new MemoryBroker(new Namespaces(Map.of(), 255), Duration.ofMinutes(5), 100,
+            Clock.systemUTC()));
     /** One frame an hour after a burst of 2: nothing refills during a test. */
-    private final Connections connections = new Connections(limits, new Hub(), Runnable::run, Meters.none(),
+    private final Connections connections = new Connections(limits, hub, Runnable::run, Meters.none(),
             Duration.ZERO, quotas, new RateLimit(1, 2, LONG, 3));
 
     @Test
@@ -82,7 +89,7 @@ class ConnectionLimitsTest {
         Connection lost = connections.open(RecordingTransport.immediate(), ALICE, "10.0.0.1");
         lost.lost(null);
         Connections strict = new Connections(new Limits(65536, 8, 1_000_000, 65536, LONG, Duration.ZERO, 100),
-                new Hub(), Runnable::run, Meters.none(), Duration.ZERO, quotas, RateLimit.UNLIMITED);
+                hub, Runnable::run, Meters.none(), Duration.ZERO, quotas, RateLimit.UNLIMITED);
         Connection timedOut = strict.open(RecordingTransport.immediate(), Identity.ANONYMOUS, "10.0.0.1");
         long start = System.nanoTime();
         while (System.nanoTime() == start) {

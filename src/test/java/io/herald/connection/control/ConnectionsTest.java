@@ -27,9 +27,9 @@ class ConnectionsTest {
 
     private final Namespaces namespaces = new Namespaces(Map.of(
             "demo", new Namespace("demo", 10, Duration.ofMinutes(5), true)), 255);
-    private final Hub hub = new Hub();
-    private final MemoryBroker broker = new MemoryBroker(namespaces, hub, Duration.ofMinutes(5), 100,
+    private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100,
             Clock.systemUTC());
+    private final Hub hub = new Hub(broker);
 
     private static Limits limits(Duration heartbeat, Duration idle, long outboxMaxBytes, int maxConnections) {
         return new Limits(65536, 8, outboxMaxBytes, 65536, heartbeat, idle, maxConnections);

@@ -28,8 +28,8 @@ class ExpiryTest {
 
     private final Namespaces namespaces = new Namespaces(Map.of(
             "demo", new Namespace("demo", 10, Duration.ofMinutes(5), true)), 255);
-    private final Hub hub = new Hub();
-    private final MemoryBroker broker = new MemoryBroker(namespaces, hub, Duration.ofMinutes(5), 100, Clock.systemUTC());
+    private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100, Clock.systemUTC());
+    private final Hub hub = new Hub(broker);
     private final Limits limits = new Limits(65536, 8, 1_000_000, 65536, Duration.ofHours(1), Duration.ofHours(1), 10);
     private final Connections connections = new Connections(limits, hub, Runnable::run, Meters.none(), Duration.ZERO);
     private final Identity fresh = new Identity("erin", Set.of(), false, Instant.now().plusSeconds(3600));

@@ -32,9 +32,9 @@ class PollsTest {
 
     private final Namespaces namespaces = new Namespaces(Map.of(
             "news", new Namespace("news", 3, Duration.ofMinutes(5), false)), 255);
-    private final Hub hub = new Hub();
-    private final MemoryBroker broker = new MemoryBroker(namespaces, hub, Duration.ofMinutes(5), 100,
+    private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100,
             Clock.systemUTC());
+    private final Hub hub = new Hub(broker);
     private final Limits limits = new Limits(65536, 4, 1_000_000, 65536, Duration.ofSeconds(25),
             Duration.ofSeconds(60), 100);
     private final Polls polls = new Polls(namespaces, broker, hub, limits,

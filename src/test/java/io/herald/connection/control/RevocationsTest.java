@@ -2,9 +2,11 @@ package io.herald.connection.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.herald.channel.control.Namespaces;
 import io.herald.connection.entity.Close;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
+import io.herald.delivery.control.MemoryBroker;
 import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
@@ -12,9 +14,11 @@ import io.herald.security.control.Devices;
 import io.herald.security.control.MemoryDevices;
 import io.herald.security.entity.Device;
 import io.herald.security.entity.Identity;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,10 @@ class RevocationsTest {
     private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
 
     private final Limits limits = new Limits(65536, 8, 1_000_000, 65536, Duration.ofHours(1), Duration.ofHours(1), 10);
-    private final Connections connections = new Connections(limits, new Hub(), Runnable::run, Meters.none());
+    /** The connections' hub, on a single-node broker: these tests subscribe to nothing. */
+    private final Hub hub = new Hub(new MemoryBroker(new Namespaces(Map.of(), 255), Duration.ofMinutes(5), 100,
+            Clock.systemUTC()));
+    private final Connections connections = new Connections(limits, hub, Runnable::run, Meters.none());
     private final MemoryDevices devices = new MemoryDevices();
     private final Revocations revocations = new Revocations(connections, devices);
     private final Device lobby = new Device("lobby-1", Set.of("displays"), T0);

@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.channel.entity.ChannelName;
+import io.herald.delivery.entity.Position;
 import io.herald.delivery.entity.Publication;
+import io.herald.delivery.entity.Publish;
+import io.herald.delivery.entity.Published;
+import io.herald.delivery.entity.Recovery;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,7 +25,8 @@ class HubTest {
 
     private final ChannelName news = new ChannelName("news", "sports");
     private final ChannelName other = new ChannelName("news", "weather");
-    private final Hub hub = new Hub();
+    private final Follows broker = new Follows();
+    private final Hub hub = new Hub(broker);
 
     private Publication publication(ChannelName channel, long offset) {
         return new Publication(channel, offset, "epoch-1", "id-" + offset, "score", Json.createValue(offset), 1000 + offset);
@@ -170,14 +176,49 @@ class HubTest {
     }
 
     @Test
-    void theWatcherHearsOfTheFirstAndTheLastSubscriberOnly() {
-        List<ChannelName> changes = new java.util.ArrayList<>();
-        hub.watch(changes::add);
+    void theBrokerIsToldToFollowAChannelOnItsFirstSubscriberAndToUnfollowItAfterItsLast() {
         Subscription one = hub.subscribe(news, new CollectingSubscriber());
         Subscription two = hub.subscribe(news, new CollectingSubscriber());
         hub.unsubscribe(one);
-        hub.unsubscribe(two);
+        assertEquals(List.of("follow news:sports"), broker.calls);
 
-        assertEquals(List.of(news, news), changes);
+        hub.unsubscribe(two);
+        hub.unsubscribe(two);
+        hub.subscribe(news, new CollectingSubscriber());
+
+        assertEquals(List.of("follow news:sports", "unfollow news:sports", "follow news:sports"), broker.calls);
+        assertSame(hub, broker.listener);
+    }
+
+    /** Records what the hub asks of its broker; the tests above deliver to the hub themselves. */
+    private static final class Follows implements Broker {
+        final List<String> calls = new ArrayList<>();
+        Listener listener;
+
+        @Override
+        public void follow(ChannelName channel, Listener listener) {
+            calls.add("follow " + channel);
+            this.listener = listener;
+        }
+
+        @Override
+        public void unfollow(ChannelName channel) {
+            calls.add("unfollow " + channel);
+        }
+
+        @Override
+        public Published publish(ChannelName channel, Publish request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Recovery recover(ChannelName channel, Position since) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean ready() {
+            return true;
+        }
     }
 }

@@ -16,6 +16,7 @@ import io.herald.delivery.entity.Published;
 import io.herald.delivery.entity.Recovery;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,10 +36,10 @@ class MemoryBrokerTest {
     private final ChannelName noHistory = new ChannelName("live", "x");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-    private final Hub hub = new Hub();
     private final MemoryBroker broker = new MemoryBroker(new Namespaces(Map.of(
             "news", new Namespace("news", 3, TTL, false),
-            "live", new Namespace("live", 0, TTL, false)), 255), hub, KEY_WINDOW, 100, clock);
+            "live", new Namespace("live", 0, TTL, false)), 255), KEY_WINDOW, 100, clock);
+    private final Hub hub = new Hub(broker);
 
     private Publication publish(ChannelName channel) {
         return publish(channel, null).publication();
@@ -294,6 +295,35 @@ class MemoryBrokerTest {
 
             assertFalse(later.duplicate());
             assertEquals(2, later.publication().offset());
+        }
+    }
+
+    @Nested
+    @DisplayName("delivery")
+    class Delivery {
+
+        private List<Long> publicationOffsets(CollectingSubscriber subscriber) {
+            return subscriber.frames.stream().filter(f -> f.contains("\"publication\""))
+                    .map(f -> Json.createReader(new StringReader(f)).readObject().getJsonNumber("offset").longValue())
+                    .toList();
+        }
+
+        @Test
+        void reachesAChannelsSubscribersWhileItHasSomeAndOnlyThatChannels() {
+            CollectingSubscriber first = new CollectingSubscriber();
+            Subscription firstSubscription = hub.subscribe(a, first);
+            firstSubscription.goLive("reply", 0, "");
+            publish(a);
+            publish(b);
+            hub.unsubscribe(firstSubscription);
+            Publication missedByBoth = publish(a);
+
+            CollectingSubscriber second = new CollectingSubscriber();
+            hub.subscribe(a, second).goLive("reply", missedByBoth.offset(), missedByBoth.epoch());
+            publish(a);
+
+            assertEquals(List.of(1L), publicationOffsets(first));
+            assertEquals(List.of(3L), publicationOffsets(second));
         }
     }
 

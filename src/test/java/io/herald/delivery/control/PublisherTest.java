@@ -31,7 +31,7 @@ class PublisherTest {
     private final Namespaces namespaces = new Namespaces(Map.of(
             "news", new Namespace("news", 10, Duration.ofMinutes(1), false),
             "chat", new Namespace("chat", 10, Duration.ofMinutes(1), true)), 255);
-    private final MemoryBroker broker = new MemoryBroker(namespaces, new Hub(), Duration.ofMinutes(5), 100,
+    private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100,
             new MutableClock(Instant.parse("2025-01-01T00:00:00Z")));
     private final Publisher publisher = new Publisher(namespaces, broker, MAX_DATA, MAX_KEY);
 
@@ -138,6 +138,16 @@ class PublisherTest {
             @Override
             public boolean ready() {
                 return false;
+            }
+
+            @Override
+            public void follow(ChannelName channel, Listener listener) {
+                throw new AssertionError("must not be called");
+            }
+
+            @Override
+            public void unfollow(ChannelName channel) {
+                throw new AssertionError("must not be called");
             }
         };
         Publisher unavailable = new Publisher(namespaces, down, MAX_DATA, MAX_KEY);

@@ -49,10 +49,10 @@ class RedisClusterTest {
     @BeforeEach
     void start() {
         redis = new TestRedis();
-        hubA = new Hub();
-        hubB = new Hub();
-        nodeA = node(hubA);
-        nodeB = node(hubB);
+        nodeA = node();
+        nodeB = node();
+        hubA = new Hub(nodeA.broker());
+        hubB = new Hub(nodeB.broker());
         await(() -> nodeA.broker().ready() && nodeB.broker().ready(), "both nodes ready");
     }
 
@@ -141,9 +141,30 @@ class RedisClusterTest {
     }
 
     @Test
+    void aNodeListensToAChannelInRedisOnlyWhileItHasSubscribersAndKeepsDeliveringWhenOneLeavesAndOneComes() {
+        String pubsub = "test:pub:" + NEWS;
+        Subscription first = hubB.subscribe(NEWS, new Frames());
+        await(() -> listeners(pubsub) == 1, "node B listens to the channel");
+        hubB.unsubscribe(first);
+        await(() -> listeners(pubsub) == 0, "node B stops listening");
+
+        Subscription leaving = hubB.subscribe(NEWS, new Frames());
+        hubB.unsubscribe(leaving);
+        Frames received = subscribe(hubB, nodeB, null);
+        await(() -> listeners(pubsub) == 1, "node B listens again");
+        for (int n = 1; n <= 5; n++) {
+            nodeA.broker().publish(NEWS, new Publish(NEWS.toString(), "e", Json.createValue(n)));
+        }
+
+        await(() -> received.offsets().size() == 5, "five publications on node B");
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), received.offsets());
+        assertTrue(received.lost.isEmpty());
+    }
+
+    @Test
     void aNodeStartedWithoutRedisIsNotReadyAndJoinsWhenRedisComesUp() {
         redis.stop();
-        try (RedisNode late = node(new Hub())) {
+        try (RedisNode late = node()) {
             assertFalse(late.broker().ready());
             assertEquals(ErrorCode.UNAVAILABLE, assertThrows(Refusal.class,
                     () -> late.broker().publish(NEWS, new Publish(NEWS.toString(), "e", Json.createValue(1)))).code());
@@ -154,10 +175,16 @@ class RedisClusterTest {
         }
     }
 
-    private RedisNode node(Hub hub) {
+    private RedisNode node() {
         return RedisNode.start(new RedisSettings(redis.url(), "test:", 4, Duration.ofSeconds(1),
                 Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofHours(1), Duration.ofMinutes(5)),
-                namespaces, hub, Executors.defaultThreadFactory());
+                namespaces, Executors.defaultThreadFactory());
+    }
+
+    private long listeners(String pubsubChannel) {
+        try (Jedis admin = new Jedis(redis.url())) {
+            return admin.pubsubNumSub(pubsubChannel).get(pubsubChannel);
+        }
     }
 
     private Frames subscribe(Hub hub, RedisNode node, Position since) {
