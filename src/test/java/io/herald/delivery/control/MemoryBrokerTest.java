@@ -257,7 +257,7 @@ class MemoryBrokerTest {
         @Test
         void aDuplicateIsNotDeliveredAgain() {
             CollectingSubscriber subscriber = new CollectingSubscriber();
-            hub.subscribe(a, subscriber).goLive("reply", 0, "");
+            hub.subscribe(a, subscriber).goLive(new io.herald.delivery.entity.Frame("reply"));
 
             publish(a, "key-1");
             publish(a, "key-1");
