@@ -7,5 +7,13 @@
  * history is read and then released, so nothing falls between history and live delivery
  * ({@link io.herald.delivery.control.Subscription}). Rejected: a lock shared by broker and hub around
  * the subscribe, which orders locks in two directions and deadlocks under load.
+ * <p>
+ * The hub hands subscribers a {@link io.herald.delivery.entity.Frame}: the JSON text with the channel and
+ * position it moves, so a transport that needs the position (SSE event ids) and the duplicate check in
+ * {@link io.herald.delivery.control.Subscription} read it from the value, never from the text.
+ * {@link io.herald.delivery.control.DeliveryJson} is the one writer of everything that names a position
+ * (the publication, subscribed and published frames, the REST publish result) and of the frame envelope.
+ * Rejected: each component writing its own JSON of the same fields (publication here, subscribed and
+ * published in connection, the publish result in the REST resource), which let the forms drift apart.
  */
 package io.herald.delivery;
