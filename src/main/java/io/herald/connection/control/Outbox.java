@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The frames waiting for one connection. Enqueuing never blocks: a writer thread drains the outbox,
  * handing what waits to the transport as one batch (about {@code maxBatchBytes}), with one write in
- * flight at a time. What waits is bounded: past the bound the connection is a slow consumer and is closed, so one
- * stalled client costs at most the bound in memory.
+ * flight at a time. What waits is bounded: past the bound the connection is a slow consumer and is
+ * closed, so one stalled client costs at most the bound in memory.
  */
 final class Outbox {
 
