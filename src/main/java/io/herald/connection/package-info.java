@@ -18,12 +18,27 @@
  * {@link io.herald.connection.entity.Cursor} with every request, so any node can answer. An SSE stream
  * is a one-way {@link io.herald.connection.control.Connection} (same outbox, heartbeats and bounds; no
  * idle timeout) whose transport turns each frame into an event and tracks the cursor for the event ids,
- * reading positions from the frames it writes ({@link io.herald.connection.control.FrameHead}) because
- * only it knows which frame went out last. A long-poll is suspended with temporary hub subscriptions
+ * because only it knows which frame went out last. A long-poll is suspended with temporary hub subscriptions
  * that only wake it; the answer is always read from the history, like a resume, so a poll and a resume
  * can never disagree. Rejected: a server-side session per HTTP client (sticky load balancing, state to
  * expire), and answering a long-poll from the frames that woke it (a second source of truth).
  * Known limit: JAX-RS SSE writes block, so a reader whose TCP window is full holds a writer thread
  * until the container's write timeout; non-blocking servlet output would remove that.
+ * <p>
+ * The seam to a transport is {@link io.herald.connection.control.Transport#write} of a batch of
+ * {@link io.herald.delivery.entity.Frame}s (Centrifuge's {@code WriteMany}): each frame carries its JSON
+ * and the position it moves, and each transport renders the batch its own way (WebSocket: one text
+ * with the frames separated by newlines; SSE: one event per frame, its id from the frame's position).
+ * Rejected: the outbox joining frames into one string that the SSE transport split again and re-parsed
+ * for positions (a value flattened into text at one seam and read back at the next).
+ * <p>
+ * A client frame is parsed once into a sealed {@link io.herald.connection.control.ClientFrame} record,
+ * with the rules and error codes of every transport, and each use (a connection, an HTTP request)
+ * dispatches it through one {@code ClientFrame.Handler}, so a new frame type does not compile until
+ * every use handles it. A frame that breaks a rule parses to {@code Invalid} with the ref read so far,
+ * so the error echoes the ref without a second look at the JSON. Rejected: a string {@code switch} per
+ * use (a forgotten case compiles) and pattern matching in {@code switch} (a preview in Java 17).
+ * Server frames without a position stay in {@link io.herald.connection.control.Frames}; those with one
+ * are delivery's ({@link io.herald.delivery.control.DeliveryJson}).
  */
 package io.herald.connection;

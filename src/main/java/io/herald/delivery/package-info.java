@@ -14,5 +14,13 @@
  * broker delivers to, and sweeps by, what it is told to follow, and a cluster broker subscribes to exactly
  * those channels. Rejected: a broker given the hub plus a single-slot watcher set on the hub after
  * construction, which wired the two to each other and hid the seam.
+ * <p>
+ * The hub hands subscribers a {@link io.herald.delivery.entity.Frame}: the JSON text with the channel and
+ * position it moves, so a transport that needs the position (SSE event ids) and the duplicate check in
+ * {@link io.herald.delivery.control.Subscription} read it from the value, never from the text.
+ * {@link io.herald.delivery.control.DeliveryJson} is the one writer of everything that names a position
+ * (the publication, subscribed and published frames, the REST publish result) and of the frame envelope.
+ * Rejected: each component writing its own JSON of the same fields (publication here, subscribed and
+ * published in connection, the publish result in the REST resource), which let the forms drift apart.
  */
 package io.herald.delivery;

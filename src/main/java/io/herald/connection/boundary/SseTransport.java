@@ -1,21 +1,22 @@
 package io.herald.connection.boundary;
 
-import io.herald.connection.control.FrameHead;
 import io.herald.connection.control.Transport;
 import io.herald.connection.entity.Close;
 import io.herald.connection.entity.Cursor;
+import io.herald.delivery.entity.Frame;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * A server-sent event stream as a {@link Transport}: each frame of a write becomes its own event, and
- * an event that moves a position carries the whole cursor after it as its id, so the browser's
+ * an event whose frame moves a position carries the whole cursor after it as its id, so the browser's
  * Last-Event-ID resumes exactly there. The cursor is tracked here because only the transport knows
- * which frame went out last; the outbox calls {@link #send} one write at a time.
+ * which frame went out last; the outbox calls {@link #write} one write at a time.
  */
 final class SseTransport implements Transport {
 
@@ -34,20 +35,19 @@ final class SseTransport implements Transport {
     }
 
     @Override
-    public void send(String text, Consumer<Throwable> done) {
+    public void write(List<Frame> frames, Consumer<Throwable> done) {
         if (sink.isClosed()) {
             done.accept(new IOException("the event stream is closed"));
             return;
         }
         try {
-            String[] frames = text.split("\n");
-            CompletableFuture<?>[] writes = new CompletableFuture<?>[frames.length + (padded ? 0 : 1)];
+            CompletableFuture<?>[] writes = new CompletableFuture<?>[frames.size() + (padded ? 0 : 1)];
             int i = 0;
             if (!padded) {
                 padded = true;
                 writes[i++] = sink.send(sse.newEventBuilder().comment(PADDING).build()).toCompletableFuture();
             }
-            for (String frame : frames) {
+            for (Frame frame : frames) {
                 writes[i++] = sink.send(event(frame)).toCompletableFuture();
             }
             CompletableFuture.allOf(writes).whenComplete((result, error) -> done.accept(error));
@@ -56,11 +56,10 @@ final class SseTransport implements Transport {
         }
     }
 
-    private OutboundSseEvent event(String frame) {
-        OutboundSseEvent.Builder event = sse.newEventBuilder().data(frame);
-        FrameHead head = FrameHead.of(frame);
-        if (head != null) {
-            cursor = cursor.with(head.channel(), head.position());
+    private OutboundSseEvent event(Frame frame) {
+        OutboundSseEvent.Builder event = sse.newEventBuilder().data(frame.json());
+        if (frame.position() != null) {
+            cursor = cursor.with(frame.channel(), frame.position());
             event.id(cursor.toString());
         }
         return event.build();

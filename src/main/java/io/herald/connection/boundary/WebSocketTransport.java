@@ -2,13 +2,18 @@ package io.herald.connection.boundary;
 
 import io.herald.connection.control.Transport;
 import io.herald.connection.entity.Close;
+import io.herald.delivery.entity.Frame;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Consumer;
 
-/** A WebSocket session as a {@link Transport}: asynchronous text writes, close with a Herald code. */
+/**
+ * A WebSocket session as a {@link Transport}: a batch of frames is one text message, the frames
+ * separated by a newline (docs/protocol.md), written asynchronously; close with a Herald code.
+ */
 final class WebSocketTransport implements Transport {
 
     /**
@@ -27,7 +32,8 @@ final class WebSocketTransport implements Transport {
     }
 
     @Override
-    public void send(String text, Consumer<Throwable> done) {
+    public void write(List<Frame> frames, Consumer<Throwable> done) {
+        String text = text(frames);
         Thread thread = Thread.currentThread();
         ClassLoader caller = thread.getContextClassLoader();
         thread.setContextClassLoader(SEND_LOADER);
@@ -54,6 +60,21 @@ final class WebSocketTransport implements Transport {
         } finally {
             thread.setContextClassLoader(current);
         }
+    }
+
+    private static String text(List<Frame> frames) {
+        if (frames.size() == 1) {
+            return frames.get(0).json();
+        }
+        int length = frames.size();
+        for (Frame frame : frames) {
+            length += frame.json().length();
+        }
+        StringBuilder text = new StringBuilder(length).append(frames.get(0).json());
+        for (int i = 1; i < frames.size(); i++) {
+            text.append('\n').append(frames.get(i).json());
+        }
+        return text.toString();
     }
 
     @Override

@@ -5,9 +5,11 @@ import io.herald.channel.control.Namespaces;
 import io.herald.channel.entity.ChannelName;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Broker;
+import io.herald.delivery.control.DeliveryJson;
 import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.Publisher;
 import io.herald.delivery.control.Subscription;
+import io.herald.delivery.entity.Frame;
 import io.herald.delivery.entity.Position;
 import io.herald.delivery.entity.Publish;
 import io.herald.delivery.entity.Recovery;
@@ -19,14 +21,14 @@ import jakarta.json.JsonValue;
 import java.util.function.Function;
 
 /**
- * The client operations of herald.v1: subscribe, unsubscribe, publish, ping, pong. On a connection
- * (WebSocket) every problem with a frame is answered with an error frame naming it and the connection
- * stays open; over HTTP ({@link #reply}) the same operations are stateless and a problem is a Refusal.
+ * The client operations of herald.v1: subscribe, unsubscribe, publish, ping, pong, refresh. On a
+ * connection (WebSocket) every problem with a frame is answered with an error frame naming it and the
+ * connection stays open; over HTTP ({@link #reply}) the same operations are stateless and a problem is a
+ * Refusal. A frame is parsed once ({@link ClientFrame}) and dispatched by one handler per use.
  */
 public final class Commands {
 
     private static final System.Logger LOG = System.getLogger(Commands.class.getName());
-    private static final String TYPES = "subscribe, unsubscribe, publish, ping, pong, refresh";
     private static final Function<String, Identity> NO_TICKETS = ticket -> {
         throw new Refusal(ErrorCode.UNAUTHENTICATED, "the ticket is unknown, used or expired");
     };
@@ -64,17 +66,11 @@ public final class Commands {
         connection.heard();
         JsonValue ref = null;
         try {
-            ClientFrame frame = ClientFrame.parse(text);
+            ClientFrame frame = ClientFrame.parse(text, namespaces::channel);
             ref = frame.ref();
-            switch (frame.type()) {
-                case "subscribe" -> subscribe(connection, ref, namespaces.channel(frame.string("channel", true)),
-                        frame.since());
-                case "unsubscribe" -> unsubscribe(connection, ref, frame);
-                case "publish" -> connection.send(publish(ref, frame, connection.identity()), 0);
-                case "ping" -> connection.send(Frames.pong(ref), 0);
-                case "pong" -> { }
-                case "refresh" -> refresh(connection, ref, frame);
-                default -> throw new Refusal(ErrorCode.UNKNOWN_TYPE, "unknown type, expected one of " + TYPES);
+            Frame reply = frame.accept(new OnConnection(connection));
+            if (reply != null) {
+                connection.send(reply, 0);
             }
         } catch (Refusal refusal) {
             meters.error(refusal.code().code());
@@ -90,37 +86,17 @@ public final class Commands {
     }
 
     /**
-     * One client frame over HTTP, without a connection: the reply frame, or null when there is none
-     * (pong). Subscribe only validates and recovers (the client keeps the channel in its cursor).
-     * Security: {@code text} is untrusted client input of at most the configured message size.
+     * One client frame over HTTP from {@code identity}, without a connection: the reply frame, or null
+     * when there is none (pong). Subscribe only validates and recovers (the client keeps the channel in
+     * its cursor). Security: {@code text} is untrusted client input of at most the configured message size.
      *
      * @throws Refusal for every problem, to be answered with its HTTP status
      */
-    public String reply(String text) {
-        return reply(text, Identity.ANONYMOUS);
-    }
-
-    /** {@link #reply(String)} for the request's {@code identity}. */
     public String reply(String text, Identity identity) {
         meters.received();
         try {
-            ClientFrame frame = ClientFrame.parse(text);
-            JsonValue ref = frame.ref();
-            return switch (frame.type()) {
-                case "subscribe" -> {
-                    ChannelName channel = namespaces.channel(frame.string("channel", true));
-                    policy.subscribe(channel, identity);
-                    yield Frames.subscribed(ref, channel, broker.recover(channel, frame.since()));
-                }
-                case "unsubscribe" -> Frames.unsubscribed(ref,
-                        ChannelName.parse(frame.string("channel", true), Integer.MAX_VALUE));
-                case "publish" -> publish(ref, frame, identity);
-                case "ping" -> Frames.pong(ref);
-                case "pong" -> null;
-                case "refresh" -> throw new Refusal(ErrorCode.UNKNOWN_TYPE,
-                        "refresh applies to a WebSocket connection; every HTTP request carries its own credential");
-                default -> throw new Refusal(ErrorCode.UNKNOWN_TYPE, "unknown type, expected one of " + TYPES);
-            };
+            Frame reply = ClientFrame.parse(text, namespaces::channel).accept(new OverHttp(identity));
+            return reply == null ? null : reply.json();
         } catch (Refusal refusal) {
             meters.error(refusal.code().code());
             throw refusal;
@@ -158,46 +134,115 @@ public final class Commands {
             hub.unsubscribe(subscription);
             return;
         }
-        subscription.goLive(Frames.subscribed(ref, channel, recovery), recovery.position().offset(),
-                recovery.position().epoch());
+        subscription.goLive(DeliveryJson.subscribed(ref, channel, recovery));
     }
 
-    private void unsubscribe(Connection connection, JsonValue ref, ClientFrame frame) {
-        ChannelName channel = ChannelName.parse(frame.string("channel", true), Integer.MAX_VALUE);
-        Subscription subscription = connection.subscriptions().remove(channel);
-        if (subscription == null) {
-            throw new Refusal(ErrorCode.NOT_SUBSCRIBED, "not subscribed to " + channel);
+    /** What every use answers alike: publish, ping, pong, and a frame that broke a rule. */
+    private abstract class Answers implements ClientFrame.Handler<Frame> {
+
+        /** Who sent the frame. */
+        final Identity identity;
+
+        Answers(Identity identity) {
+            this.identity = identity;
         }
-        hub.unsubscribe(subscription);
-        connection.send(Frames.unsubscribed(ref, channel), 0);
+
+        /** The channel policy and the namespace's client-publish rule apply, whatever the transport. */
+        @Override
+        public Frame publish(ClientFrame.Publish frame) {
+            policy.publish(frame.channel(), identity);
+            Publish request = new Publish(frame.channel().toString(), frame.event(), frame.data(),
+                    frame.idempotencyKey());
+            return DeliveryJson.published(frame.ref(), publisher.publish(request, Publisher.Source.CLIENT));
+        }
+
+        @Override
+        public Frame ping(ClientFrame.Ping frame) {
+            return Frames.pong(frame.ref());
+        }
+
+        @Override
+        public Frame pong(ClientFrame.Pong frame) {
+            return null;
+        }
+
+        @Override
+        public Frame invalid(ClientFrame.Invalid frame) {
+            throw frame.refusal();
+        }
     }
 
-    /**
-     * A newer credential for a live connection, as a ticket that the client got with its refreshed token
-     * (so MicroProfile JWT verified it, and no token travels in a frame). It must name the same subject;
-     * the connection then lives until the new expiry. Subscriptions stay: they were allowed for this
-     * subject. Rejected: verifying a raw token here, which needs a JWT parser that MP-JWT 2.1 does not
-     * offer to applications on Payara.
-     */
-    private void refresh(Connection connection, JsonValue ref, ClientFrame frame) {
-        Identity fresh = tickets.apply(frame.string("ticket", true));
-        Identity current = connection.identity();
-        // the same kind too: a user whose sub happens to read "device:x" must not become device x, nor the reverse
-        if (current.anonymous() || !current.subject().equals(fresh.subject()) || current.isDevice() != fresh.isDevice()) {
-            throw new Refusal(ErrorCode.FORBIDDEN, "a refresh must name the connection's subject");
+    /** The frames of a live connection (WebSocket): answered by the frame returned, if any. */
+    private final class OnConnection extends Answers {
+
+        private final Connection connection;
+
+        OnConnection(Connection connection) {
+            super(connection.identity());
+            this.connection = connection;
         }
-        connection.identify(fresh);
-        connection.send(Frames.refreshed(ref, fresh.expiry()), 0);
+
+        @Override
+        public Frame subscribe(ClientFrame.Subscribe frame) {
+            // the subscribed reply goes out with the subscription's held publications, not here
+            Commands.this.subscribe(connection, frame.ref(), frame.channel(), frame.since());
+            return null;
+        }
+
+        @Override
+        public Frame unsubscribe(ClientFrame.Unsubscribe frame) {
+            Subscription subscription = connection.subscriptions().remove(frame.channel());
+            if (subscription == null) {
+                throw new Refusal(ErrorCode.NOT_SUBSCRIBED, "not subscribed to " + frame.channel());
+            }
+            hub.unsubscribe(subscription);
+            return Frames.unsubscribed(frame.ref(), frame.channel());
+        }
+
+        /**
+         * A newer credential for a live connection, as a ticket that the client got with its refreshed
+         * token (so MicroProfile JWT verified it, and no token travels in a frame). It must name the same
+         * subject; the connection then lives until the new expiry. Subscriptions stay: they were allowed
+         * for this subject. Rejected: verifying a raw token here, which needs a JWT parser that MP-JWT 2.1
+         * does not offer to applications on Payara.
+         */
+        @Override
+        public Frame refresh(ClientFrame.Refresh frame) {
+            Identity fresh = tickets.apply(frame.ticket());
+            Identity current = connection.identity();
+            // the same kind too: a user whose sub happens to read "device:x" must not become device x, nor the reverse
+            if (current.anonymous() || !current.subject().equals(fresh.subject())
+                    || current.isDevice() != fresh.isDevice()) {
+                throw new Refusal(ErrorCode.FORBIDDEN, "a refresh must name the connection's subject");
+            }
+            connection.identify(fresh);
+            return Frames.refreshed(frame.ref(), fresh.expiry());
+        }
     }
 
-    /** A client publish: the channel policy and the namespace's client-publish rule apply, whatever the transport. */
-    private String publish(JsonValue ref, ClientFrame frame, Identity identity) {
-        String raw = frame.string("channel", true);
-        if (raw != null) {
-            policy.publish(namespaces.channel(raw), identity);
+    /** The frames of one HTTP request: stateless, answered by the frame returned, if any. */
+    private final class OverHttp extends Answers {
+
+        OverHttp(Identity identity) {
+            super(identity);
         }
-        Publish request = new Publish(frame.string("channel", true), frame.string("event", false),
-                frame.data(), frame.string("idempotencyKey", false));
-        return Frames.published(ref, publisher.publish(request, Publisher.Source.CLIENT));
+
+        @Override
+        public Frame subscribe(ClientFrame.Subscribe frame) {
+            policy.subscribe(frame.channel(), identity);
+            Recovery recovery = broker.recover(frame.channel(), frame.since());
+            return DeliveryJson.subscribed(frame.ref(), frame.channel(), recovery);
+        }
+
+        @Override
+        public Frame unsubscribe(ClientFrame.Unsubscribe frame) {
+            return Frames.unsubscribed(frame.ref(), frame.channel());
+        }
+
+        @Override
+        public Frame refresh(ClientFrame.Refresh frame) {
+            throw new Refusal(ErrorCode.UNKNOWN_TYPE,
+                    "refresh applies to a WebSocket connection; every HTTP request carries its own credential");
+        }
     }
 }

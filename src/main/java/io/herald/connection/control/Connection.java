@@ -4,6 +4,7 @@ import io.herald.channel.entity.ChannelName;
 import io.herald.connection.entity.Close;
 import io.herald.delivery.control.Subscriber;
 import io.herald.delivery.control.Subscription;
+import io.herald.delivery.entity.Frame;
 import io.herald.security.control.TokenBucket;
 import io.herald.security.entity.Identity;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class Connection implements Subscriber {
     }
 
     @Override
-    public void send(String frame, long published) {
+    public void send(Frame frame, long published) {
         // delivery stops when the credential expires, not at the next tick that closes the connection
         if (deadline != Long.MAX_VALUE && expired(System.currentTimeMillis())) {
             return;

@@ -4,6 +4,7 @@ import io.herald.connection.entity.Close;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.Subscription;
+import io.herald.delivery.entity.Frame;
 import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
@@ -37,7 +38,7 @@ public final class Connections {
     private final long clockSkewMillis;
     private final Quotas quotas;
     private final RateLimit rate;
-    private final String rateLimited;
+    private final Frame rateLimited;
     private volatile boolean shuttingDown;
 
     public Connections(Limits limits, Hub hub, Executor writers, Meters meters) {

@@ -1,5 +1,6 @@
 package io.herald.connection.control;
 
+import io.herald.delivery.entity.Frame;
 import io.herald.metrics.control.Meters;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The frames waiting for one connection. Enqueuing never blocks: a writer thread drains the outbox,
- * joining what waits into one write (frames separated by a newline), with one write in flight at a
- * time. What waits is bounded: past the bound the connection is a slow consumer and is closed, so one
- * stalled client costs at most the bound in memory.
+ * handing what waits to the transport as one batch (about {@code maxBatchBytes}), with one write in
+ * flight at a time. What waits is bounded: past the bound the connection is a slow consumer and is
+ * closed, so one stalled client costs at most the bound in memory.
  */
 final class Outbox {
 
-    private record Item(String frame, long published) {
+    private record Item(Frame frame, long published) {
     }
 
     private static final int IDLE = 0;
@@ -47,12 +48,12 @@ final class Outbox {
         this.failure = failure;
     }
 
-    void enqueue(String frame, long published) {
+    void enqueue(Frame frame, long published) {
         if (closed) {
             return;
         }
         queue.add(new Item(frame, published));
-        if (overflows(frame.length(), published != 0)) {
+        if (overflows(frame.json().length(), published != 0)) {
             close();
             overflow.run();
             return;
@@ -94,11 +95,14 @@ final class Outbox {
             return;
         }
         List<Item> batch = new ArrayList<>();
+        List<Frame> frames = new ArrayList<>();
         int length = 0;
         Item item;
         while (length < maxBatchBytes && (item = queue.poll()) != null) {
             batch.add(item);
-            length += item.frame().length() + 1;
+            frames.add(item.frame());
+            // a newline between frames on WebSocket: the bound is the same whatever the transport
+            length += item.frame().json().length() + 1;
         }
         if (batch.isEmpty()) {
             state.set(IDLE);
@@ -107,14 +111,13 @@ final class Outbox {
             }
             return;
         }
-        String text = join(batch, length);
         state.set(SENDING);
-        transport.send(text, error -> written(batch, error));
+        transport.write(frames, error -> written(batch, error));
     }
 
     private void written(List<Item> batch, Throwable error) {
         for (Item item : batch) {
-            (item.published() != 0 ? publications : replies).addAndGet(-item.frame().length());
+            (item.published() != 0 ? publications : replies).addAndGet(-item.frame().json().length());
         }
         if (error != null) {
             close();
@@ -132,19 +135,5 @@ final class Outbox {
         if (!queue.isEmpty()) {
             schedule();
         }
-    }
-
-    private static String join(List<Item> batch, int length) {
-        if (batch.size() == 1) {
-            return batch.get(0).frame();
-        }
-        StringBuilder text = new StringBuilder(length);
-        for (Item item : batch) {
-            if (text.length() > 0) {
-                text.append('\n');
-            }
-            text.append(item.frame());
-        }
-        return text.toString();
     }
 }

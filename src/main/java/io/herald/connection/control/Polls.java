@@ -8,7 +8,8 @@ import io.herald.connection.entity.Limits;
 import io.herald.connection.entity.PollAnswer;
 import io.herald.delivery.control.Broker;
 import io.herald.delivery.control.Hub;
-import io.herald.delivery.control.PublicationJson;
+import io.herald.delivery.control.DeliveryJson;
+import io.herald.delivery.entity.Frame;
 import io.herald.delivery.entity.Publication;
 import io.herald.delivery.entity.Recovery;
 import io.herald.metrics.control.Meters;
@@ -88,15 +89,15 @@ public final class Polls {
      * without a position or whose position cannot be recovered, the missed publications of the others.
      */
     public PollAnswer answer(Cursor cursor) {
-        List<String> frames = new ArrayList<>();
+        List<Frame> frames = new ArrayList<>();
         Cursor after = cursor;
         for (Cursor.Entry entry : cursor.entries()) {
             Recovery recovery = broker.recover(entry.channel(), entry.position());
             if (!recovery.recovered()) {
-                frames.add(Frames.subscribed(null, entry.channel(), recovery));
+                frames.add(DeliveryJson.subscribed(null, entry.channel(), recovery));
             } else {
                 for (Publication publication : recovery.missed()) {
-                    frames.add(PublicationJson.frame(publication));
+                    frames.add(DeliveryJson.publication(publication));
                 }
             }
             if (!recovery.position().equals(entry.position())) {

@@ -6,6 +6,7 @@ import io.herald.connection.entity.PollAnswer;
 import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.Subscriber;
 import io.herald.delivery.control.Subscription;
+import io.herald.delivery.entity.Frame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +18,9 @@ import java.util.function.Consumer;
  * answer is the same whichever node gives it.
  */
 public final class Waiter implements Subscriber {
+
+    /** What goes live with no reply: {@link #send} drops it, and it covers no position, so every publication wakes. */
+    private static final Frame NO_REPLY = new Frame("");
 
     private final Polls polls;
     private final Hub hub;
@@ -40,7 +44,7 @@ public final class Waiter implements Subscriber {
                 Subscription subscription = hub.subscribe(entry.channel(), this);
                 subscriptions.add(subscription);
                 // live at once: this subscriber needs no reply and takes no frame, only the wake-up
-                subscription.goLive("", Long.MIN_VALUE, "");
+                subscription.goLive(NO_REPLY);
             }
         }
         if (closed.get()) {
@@ -62,7 +66,7 @@ public final class Waiter implements Subscriber {
 
     /** Called by the hub (under the channel's lock): answer on another thread. */
     @Override
-    public void send(String frame, long published) {
+    public void send(Frame frame, long published) {
         if (published != 0) {
             wake();
         }

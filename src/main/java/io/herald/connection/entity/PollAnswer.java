@@ -1,5 +1,6 @@
 package io.herald.connection.entity;
 
+import io.herald.delivery.entity.Frame;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,7 +11,7 @@ import java.util.List;
  * The answer to a poll: the client's cursor after applying {@code frames} (herald.v1 frames, already
  * JSON text, so each publication is encoded once).
  */
-public record PollAnswer(Cursor cursor, List<String> frames) {
+public record PollAnswer(Cursor cursor, List<Frame> frames) {
 
     public PollAnswer {
         frames = List.copyOf(frames);
@@ -24,8 +25,8 @@ public record PollAnswer(Cursor cursor, List<String> frames) {
     public String json() {
         String position = cursor.toString();
         int length = position.length() + 32;
-        for (String frame : frames) {
-            length += frame.length() + 1;
+        for (Frame frame : frames) {
+            length += frame.json().length() + 1;
         }
         StringBuilder json = new StringBuilder(length).append("{\"cursor\":\"").append(position)
                 .append("\",\"frames\":[");
@@ -33,7 +34,7 @@ public record PollAnswer(Cursor cursor, List<String> frames) {
             if (i > 0) {
                 json.append(',');
             }
-            json.append(frames.get(i));
+            json.append(frames.get(i).json());
         }
         return json.append("]}").toString();
     }

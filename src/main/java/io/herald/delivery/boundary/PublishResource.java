@@ -1,9 +1,8 @@
 package io.herald.delivery.boundary;
 
+import io.herald.delivery.control.DeliveryJson;
 import io.herald.delivery.control.Publisher;
-import io.herald.delivery.entity.Publication;
 import io.herald.delivery.entity.Publish;
-import io.herald.delivery.entity.Published;
 import io.herald.problem.boundary.RefusalMapper;
 import io.herald.problem.control.JsonText;
 import io.herald.problem.entity.ErrorCode;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -65,7 +63,7 @@ public class PublishResource {
         systemPublishers.authorize(Identities.of(security.getUserPrincipal()));
         JsonValue request = parse(body);
         if (request.getValueType() == JsonValue.ValueType.OBJECT) {
-            return result(publisher.publish(publication(request), Publisher.Source.SYSTEM)).build().toString();
+            return DeliveryJson.result(publisher.publish(publication(request), Publisher.Source.SYSTEM)).toString();
         }
         if (request.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new Refusal(ErrorCode.MALFORMED, "the body must be a publication object or an array of them");
@@ -76,7 +74,7 @@ public class PublishResource {
         JsonArrayBuilder results = Json.createArrayBuilder();
         for (JsonValue item : request.asJsonArray()) {
             try {
-                results.add(result(publisher.publish(publication(item), Publisher.Source.SYSTEM)));
+                results.add(DeliveryJson.result(publisher.publish(publication(item), Publisher.Source.SYSTEM)));
             } catch (Refusal refusal) {
                 results.add(RefusalMapper.body(refusal));
             }
@@ -109,11 +107,5 @@ public class PublishResource {
             throw new Refusal(ErrorCode.INVALID_FIELD, field + " must be a string");
         }
         return ((JsonString) value).getString();
-    }
-
-    private static JsonObjectBuilder result(Published published) {
-        Publication p = published.publication();
-        return Json.createObjectBuilder().add("channel", p.channel().toString()).add("offset", p.offset())
-                .add("epoch", p.epoch()).add("id", p.id()).add("duplicate", published.duplicate());
     }
 }

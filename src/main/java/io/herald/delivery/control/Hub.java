@@ -1,6 +1,7 @@
 package io.herald.delivery.control;
 
 import io.herald.channel.entity.ChannelName;
+import io.herald.delivery.entity.Frame;
 import io.herald.delivery.entity.Publication;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,9 +58,9 @@ public final class Hub implements Broker.Listener {
             return;
         }
         long now = System.nanoTime();
-        String frame = PublicationJson.frame(publication);
+        Frame frame = DeliveryJson.publication(publication);
         for (Subscription subscription : subscriptions) {
-            subscription.offer(publication.offset(), publication.epoch(), frame, now);
+            subscription.offer(frame, now);
         }
     }
 

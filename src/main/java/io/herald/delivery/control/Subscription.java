@@ -1,6 +1,8 @@
 package io.herald.delivery.control;
 
 import io.herald.channel.entity.ChannelName;
+import io.herald.delivery.entity.Frame;
+import io.herald.delivery.entity.Position;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,15 +14,15 @@ import java.util.List;
  */
 public final class Subscription {
 
-    private record Held(long offset, String epoch, String frame, long published) {
+    private record Held(Frame frame, long published) {
     }
 
     private final ChannelName channel;
     private final Subscriber subscriber;
     private volatile boolean live;
     private List<Held> held = new ArrayList<>();
-    private String epoch;
-    private long offset;
+    /** The newest position this subscriber was sent; null: none yet. */
+    private Position seen;
 
     Subscription(ChannelName channel, Subscriber subscriber) {
         this.channel = channel;
@@ -32,29 +34,31 @@ public final class Subscription {
     }
 
     /**
-     * Offers a publication; one this subscriber already has (same epoch, offset not newer) is dropped,
-     * so a broker that fills a gap or replays after a reconnect never delivers twice.
+     * Offers a publication frame; one this subscriber already has (same epoch, offset not newer) is
+     * dropped, so a broker that fills a gap or replays after a reconnect never delivers twice.
      */
-    void offer(long offset, String epoch, String frame, long published) {
+    void offer(Frame frame, long published) {
         synchronized (this) {
             if (!live) {
-                held.add(new Held(offset, epoch, frame, published));
+                held.add(new Held(frame, published));
                 return;
             }
-            if (!advance(offset, epoch)) {
+            if (!advance(frame.position())) {
                 return;
             }
         }
         subscriber.send(frame, published);
     }
 
-    /** Sends {@code reply} (which covers the channel up to {@code covered}) and then every newer held publication. */
-    public synchronized void goLive(String reply, long covered, String coveredEpoch) {
+    /**
+     * Sends {@code reply}, which covers the channel up to its position (none: it covers nothing), and
+     * then every newer held publication.
+     */
+    public synchronized void goLive(Frame reply) {
         subscriber.send(reply, 0);
-        offset = covered;
-        epoch = coveredEpoch;
+        seen = reply.position();
         for (Held h : held) {
-            if (advance(h.offset(), h.epoch())) {
+            if (advance(h.frame().position())) {
                 subscriber.send(h.frame(), h.published());
             }
         }
@@ -66,12 +70,11 @@ public final class Subscription {
         subscriber.lost(channel);
     }
 
-    private boolean advance(long next, String nextEpoch) {
-        if (nextEpoch.equals(epoch) && next <= offset) {
+    private boolean advance(Position next) {
+        if (seen != null && next.epoch().equals(seen.epoch()) && next.offset() <= seen.offset()) {
             return false;
         }
-        offset = next;
-        epoch = nextEpoch;
+        seen = next;
         return true;
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.herald.channel.entity.ChannelName;
+import io.herald.delivery.entity.Frame;
+import io.herald.delivery.entity.Position;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
@@ -20,14 +23,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The container sends with the platform class loader as context loader (so that Payara's per-send
- * context capture has no class path to scan), and Herald's own code never sees it.
+ * A write is one text message with the frames separated by a newline. The container sends with the
+ * platform class loader as context loader (so that Payara's per-send context capture has no class path
+ * to scan), and Herald's own code never sees it.
  */
 @DisplayName("WebSocketTransport")
 class WebSocketTransportTest {
 
+    private static final List<Frame> FRAME = List.of(new Frame("{}"));
+
     private final ClassLoader application = new URLClassLoader(new URL[0], getClass().getClassLoader());
     private final List<ClassLoader> duringSend = new ArrayList<>();
+    private final List<String> texts = new ArrayList<>();
     private final AtomicReference<SendHandler> pending = new AtomicReference<>();
     private ClassLoader before;
     private boolean completeInline = true;
@@ -45,8 +52,25 @@ class WebSocketTransportTest {
     }
 
     @Test
+    void aWriteOfOneFrameSendsItsTextAsItIs() {
+        transport().write(List.of(new Frame("{\"type\":\"ping\"}")), error -> { });
+
+        assertEquals(List.of("{\"type\":\"ping\"}"), texts);
+    }
+
+    @Test
+    void aWriteOfSeveralFramesIsOneTextMessageWithTheFramesSeparatedByANewline() {
+        Frame publication = new Frame("{\"type\":\"publication\",\"offset\":3}", new ChannelName("news", "a"),
+                new Position(3, "E"));
+
+        transport().write(List.of(new Frame("{\"type\":\"pong\"}"), publication, new Frame("{}")), error -> { });
+
+        assertEquals(List.of("{\"type\":\"pong\"}\n{\"type\":\"publication\",\"offset\":3}\n{}"), texts);
+    }
+
+    @Test
     void theContainerSendsWithThePlatformLoader() {
-        transport().send("{}", error -> { });
+        transport().write(FRAME, error -> { });
 
         assertEquals(List.of(ClassLoader.getPlatformClassLoader()), duringSend);
         assertSame(application, Thread.currentThread().getContextClassLoader());
@@ -56,7 +80,7 @@ class WebSocketTransportTest {
     void aCompletionInsideTheSendRunsHeraldCodeWithTheApplicationLoader() {
         AtomicReference<ClassLoader> inCallback = new AtomicReference<>();
 
-        transport().send("{}", error -> inCallback.set(Thread.currentThread().getContextClassLoader()));
+        transport().write(FRAME, error -> inCallback.set(Thread.currentThread().getContextClassLoader()));
 
         assertSame(application, inCallback.get());
         assertSame(application, Thread.currentThread().getContextClassLoader());
@@ -66,7 +90,7 @@ class WebSocketTransportTest {
     void aLaterCompletionOnAContainerThreadLeavesThatThreadAsItWas() {
         completeInline = false;
         AtomicReference<ClassLoader> inCallback = new AtomicReference<>();
-        transport().send("{}", error -> inCallback.set(Thread.currentThread().getContextClassLoader()));
+        transport().write(FRAME, error -> inCallback.set(Thread.currentThread().getContextClassLoader()));
         ClassLoader container = new URLClassLoader(new URL[0], null);
         Thread.currentThread().setContextClassLoader(container);
 
@@ -82,7 +106,7 @@ class WebSocketTransportTest {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<ClassLoader> inCallback = new AtomicReference<>();
 
-        transport().send("{}", error -> {
+        transport().write(FRAME, error -> {
             failure.set(error);
             inCallback.set(Thread.currentThread().getContextClassLoader());
         });
@@ -95,7 +119,7 @@ class WebSocketTransportTest {
     void aFailedWriteIsReported() {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         completeInline = false;
-        transport().send("{}", failure::set);
+        transport().write(FRAME, failure::set);
         java.io.IOException broken = new java.io.IOException("broken pipe");
 
         pending.get().onResult(new SendResult(broken));
@@ -103,7 +127,7 @@ class WebSocketTransportTest {
         assertSame(broken, failure.get());
         completeInline = true;
         failure.set(null);
-        transport().send("{}", failure::set);
+        transport().write(FRAME, failure::set);
         assertNull(failure.get());
     }
 
@@ -113,6 +137,7 @@ class WebSocketTransportTest {
                 new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
                     if (method.getName().equals("sendText") && args.length == 2) {
                         duringSend.add(Thread.currentThread().getContextClassLoader());
+                        texts.add((String) args[0]);
                         if (refuse != null) {
                             throw refuse;
                         }

@@ -114,7 +114,7 @@ class ConnectionLimitsTest {
         assertFalse(connections.admit(connection));
         assertFalse(connections.admit(connection));
         assertEquals(2, transport.writes.size());
-        assertTrue(transport.writes.get(0).contains("\"code\":\"rate_limited\""), transport.writes.get(0));
+        assertTrue(transport.frames().get(0).contains("\"code\":\"rate_limited\""), transport.frames().get(0));
         assertEquals(List.of(), transport.closes);
 
         assertFalse(connections.admit(connection));

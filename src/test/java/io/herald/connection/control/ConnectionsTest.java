@@ -89,7 +89,7 @@ class ConnectionsTest {
 
         connections.tick();
 
-        assertEquals(List.of("{\"type\":\"ping\"}"), transport.writes.subList(1, transport.writes.size()));
+        assertEquals(List.of(List.of("{\"type\":\"ping\"}")), transport.writes.subList(1, transport.writes.size()));
         assertEquals(List.of(), transport.closes);
     }
 

@@ -10,6 +10,7 @@ import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.MemoryBroker;
 import io.herald.delivery.control.Publisher;
+import io.herald.delivery.entity.Frame;
 import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
@@ -49,7 +50,7 @@ class ExpiryTest {
         RecordingTransport transport = RecordingTransport.immediate();
         Connection connection = connections.open(transport, new Identity("dave", Set.of(), false, Instant.now().minusSeconds(1)));
         int before = transport.frames().size();
-        connection.send("{\"type\":\"publication\"}", 0);
+        connection.send(new Frame("{\"type\":\"publication\"}"), 0);
         assertEquals(before, transport.frames().size(), "nothing is delivered after the expiry");
         connections.tick();
         assertEquals(List.of(Close.TOKEN_EXPIRED), transport.closes);

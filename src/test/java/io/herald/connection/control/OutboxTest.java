@@ -3,6 +3,7 @@ package io.herald.connection.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.herald.delivery.entity.Frame;
 import io.herald.metrics.control.Meters;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -54,24 +55,24 @@ class OutboxTest {
     void writesAFrameAloneWhenNothingIsInFlight() {
         Outbox outbox = outbox();
 
-        outbox.enqueue("{\"a\":1}", 0);
+        outbox.enqueue(new Frame("{\"a\":1}"), 0);
 
-        assertEquals(List.of("{\"a\":1}"), transport.writes);
+        assertEquals(List.of(List.of("{\"a\":1}")), transport.writes);
     }
 
     @Test
     void framesQueuedDuringAWriteLeaveTogetherInTheNextWriteInOrder() {
         Outbox outbox = outbox();
-        outbox.enqueue("one", 0);
+        outbox.enqueue(new Frame("one"), 0);
 
-        outbox.enqueue("two", 0);
-        outbox.enqueue("three", 0);
-        outbox.enqueue("four", 0);
-        assertEquals(List.of("one"), transport.writes, "one write in flight at a time");
+        outbox.enqueue(new Frame("two"), 0);
+        outbox.enqueue(new Frame("three"), 0);
+        outbox.enqueue(new Frame("four"), 0);
+        assertEquals(List.of(List.of("one")), transport.writes, "one write in flight at a time");
 
         transport.complete();
 
-        assertEquals(List.of("one", "two\nthree\nfour"), transport.writes);
+        assertEquals(List.of(List.of("one"), List.of("two", "three", "four")), transport.writes);
         transport.complete();
         assertEquals(0, transport.inFlight());
     }
@@ -83,7 +84,7 @@ class OutboxTest {
         for (int i = 0; i < 20; i++) {
             String frame = "f" + i;
             sent.add(frame);
-            outbox.enqueue(frame, 0);
+            outbox.enqueue(new Frame(frame), 0);
             if (i % 3 == 0 && transport.inFlight() > 0) {
                 transport.complete();
             }
@@ -101,15 +102,15 @@ class OutboxTest {
         StepExecutor executor = new StepExecutor();
         Outbox outbox = outbox(executor, 1_000, 1_000);
 
-        outbox.enqueue("a", 0);
-        outbox.enqueue("b", 0);
-        outbox.enqueue("c", 0);
+        outbox.enqueue(new Frame("a"), 0);
+        outbox.enqueue(new Frame("b"), 0);
+        outbox.enqueue(new Frame("c"), 0);
         assertEquals(1, executor.pending());
         assertEquals(List.of(), transport.writes);
 
         executor.runAll();
 
-        assertEquals(List.of("a\nb\nc"), transport.writes);
+        assertEquals(List.of(List.of("a", "b", "c")), transport.writes);
     }
 
     @Test
@@ -117,7 +118,7 @@ class OutboxTest {
         StepExecutor executor = new StepExecutor();
         Outbox outbox = outbox(executor, 1_000, 10);
         for (String frame : List.of("aaaa", "bbbb", "cccc", "dddd", "eeee")) {
-            outbox.enqueue(frame, 0);
+            outbox.enqueue(new Frame(frame), 0);
         }
 
         executor.runAll();
@@ -127,14 +128,14 @@ class OutboxTest {
         executor.runAll();
         transport.complete();
 
-        assertEquals(List.of("aaaa\nbbbb", "cccc\ndddd", "eeee"), transport.writes);
+        assertEquals(List.of(List.of("aaaa", "bbbb"), List.of("cccc", "dddd"), List.of("eeee")), transport.writes);
     }
 
     @Test
     void countsWhatWaitsIncludingTheWriteInFlight() {
         Outbox outbox = outbox();
-        outbox.enqueue("12345", 0);
-        outbox.enqueue("678", 0);
+        outbox.enqueue(new Frame("12345"), 0);
+        outbox.enqueue(new Frame("678"), 0);
 
         assertEquals(8, outbox.waiting());
         transport.complete();
@@ -146,18 +147,18 @@ class OutboxTest {
     @Test
     void overflowingCallsTheOverflowCallbackOnceAndDropsFurtherFrames() {
         Outbox outbox = outbox(Runnable::run, 10, 1_000);
-        outbox.enqueue("12345", 0); // in flight
-        outbox.enqueue("67890", 0); // waits: 10 characters, at the bound
+        outbox.enqueue(new Frame("12345"), 0); // in flight
+        outbox.enqueue(new Frame("67890"), 0); // waits: 10 characters, at the bound
         assertEquals(0, overflows);
 
-        outbox.enqueue("x", 0);
-        outbox.enqueue("y", 0);
+        outbox.enqueue(new Frame("x"), 0);
+        outbox.enqueue(new Frame("y"), 0);
         assertEquals(1, overflows);
 
         transport.complete();
-        outbox.enqueue("z", 0);
+        outbox.enqueue(new Frame("z"), 0);
 
-        assertEquals(List.of("12345"), transport.writes, "nothing is written once overflowed");
+        assertEquals(List.of(List.of("12345")), transport.writes, "nothing is written once overflowed");
         assertEquals(1, overflows);
         assertEquals(0, transport.inFlight());
     }
@@ -165,16 +166,16 @@ class OutboxTest {
     @Test
     void aFailedWriteCallsTheFailureCallbackAndStopsWriting() {
         Outbox outbox = outbox();
-        outbox.enqueue("one", 0);
-        outbox.enqueue("two", 0);
+        outbox.enqueue(new Frame("one"), 0);
+        outbox.enqueue(new Frame("two"), 0);
         IOException broken = new IOException("broken pipe");
 
         transport.fail(broken);
-        outbox.enqueue("three", 0);
+        outbox.enqueue(new Frame("three"), 0);
 
         assertEquals(1, failures.size());
         assertSame(broken, failures.get(0));
-        assertEquals(List.of("one"), transport.writes);
+        assertEquals(List.of(List.of("one")), transport.writes);
         assertEquals(0, overflows);
     }
 
@@ -182,11 +183,11 @@ class OutboxTest {
     void closingDropsWhatWaitsAndIgnoresNewFrames() {
         StepExecutor executor = new StepExecutor();
         Outbox outbox = outbox(executor, 1_000, 1_000);
-        outbox.enqueue("one", 0);
+        outbox.enqueue(new Frame("one"), 0);
 
         outbox.close();
         executor.runAll();
-        outbox.enqueue("two", 0);
+        outbox.enqueue(new Frame("two"), 0);
         executor.runAll();
 
         assertEquals(List.of(), transport.writes);
@@ -197,19 +198,19 @@ class OutboxTest {
     @Test
     void aLargeResumeReplyPassesWhenNothingElseWaitsButRepliesPilingUpOverflow() {
         Outbox outbox = outbox(Runnable::run, 10, 1_000);
-        outbox.enqueue("a reply much longer than the bound", 0);
+        outbox.enqueue(new Frame("a reply much longer than the bound"), 0);
         assertEquals(0, overflows, "one reply alone may exceed the bound");
-        outbox.enqueue("pong", 0);
+        outbox.enqueue(new Frame("pong"), 0);
         assertEquals(1, overflows, "replies that pile up behind it overflow");
     }
 
     @Test
     void publicationsAndRepliesAreBoundedSeparately() {
         Outbox outbox = outbox(Runnable::run, 10, 1_000);
-        outbox.enqueue("reply-9ch", 0);
-        outbox.enqueue("publica-9", 1);
+        outbox.enqueue(new Frame("reply-9ch"), 0);
+        outbox.enqueue(new Frame("publica-9"), 1);
         assertEquals(0, overflows);
-        outbox.enqueue("xx", 1);
+        outbox.enqueue(new Frame("xx"), 1);
         assertEquals(1, overflows);
     }
 }

@@ -46,7 +46,7 @@ class PollsTest {
     }
 
     private static List<JsonObject> frames(PollAnswer answer) {
-        return answer.frames().stream().map(f -> Json.createReader(new StringReader(f)).readObject()).toList();
+        return answer.frames().stream().map(f -> Json.createReader(new StringReader(f.json())).readObject()).toList();
     }
 
     @Test

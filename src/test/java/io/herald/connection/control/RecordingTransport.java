@@ -1,6 +1,7 @@
 package io.herald.connection.control;
 
 import io.herald.connection.entity.Close;
+import io.herald.delivery.entity.Frame;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -9,12 +10,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A transport that records every write and every close. Writes complete at once, or, when built
+ * A transport that records every write (the JSON of its frames) and every close. Writes complete at once, or, when built
  * {@link #manual()}, only when the test calls {@link #complete} or {@link #fail} (a slow socket).
  */
 final class RecordingTransport implements Transport {
 
-    final List<String> writes = new ArrayList<>();
+    final List<List<String>> writes = new ArrayList<>();
     final List<Close> closes = new ArrayList<>();
     private final List<Consumer<Throwable>> pending = new ArrayList<>();
     private final boolean manual;
@@ -33,8 +34,8 @@ final class RecordingTransport implements Transport {
     }
 
     @Override
-    public void send(String text, Consumer<Throwable> done) {
-        writes.add(text);
+    public void write(List<Frame> frames, Consumer<Throwable> done) {
+        writes.add(frames.stream().map(Frame::json).toList());
         if (manual) {
             pending.add(done);
         } else {
@@ -66,11 +67,11 @@ final class RecordingTransport implements Transport {
         pending.remove(0).accept(error);
     }
 
-    /** Every frame written so far (a write may join several with a newline). */
+    /** Every frame written so far (a write may hold several). */
     List<String> frames() {
         List<String> frames = new ArrayList<>();
-        for (String write : writes) {
-            frames.addAll(List.of(write.split("\n", -1)));
+        for (List<String> write : writes) {
+            frames.addAll(write);
         }
         return frames;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.herald.channel.entity.ChannelName;
+import io.herald.delivery.entity.Frame;
 import io.herald.delivery.entity.Position;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
@@ -89,7 +90,8 @@ class CursorTest {
 
     @Test
     void aPollAnswerIsOneJsonObjectAndItsEtagFollowsTheCursor() {
-        PollAnswer answer = new PollAnswer(parse("news:a~5~E"), List.of("{\"type\":\"ping\"}", "{\"x\":1}"));
+        PollAnswer answer = new PollAnswer(parse("news:a~5~E"),
+                List.of(new Frame("{\"type\":\"ping\"}"), new Frame("{\"x\":1}")));
 
         assertEquals("{\"cursor\":\"news:a~5~E\",\"frames\":[{\"type\":\"ping\"},{\"x\":1}]}", answer.json());
         assertEquals(answer.etag(), new PollAnswer(parse("news:a~5~E"), List.of()).etag());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.channel.entity.ChannelName;
+import io.herald.delivery.entity.Frame;
 import io.herald.delivery.entity.Position;
 import io.herald.delivery.entity.Publication;
 import io.herald.delivery.entity.Publish;
@@ -34,7 +35,8 @@ class HubTest {
 
     private CollectingSubscriber live(ChannelName channel) {
         CollectingSubscriber subscriber = new CollectingSubscriber();
-        hub.subscribe(channel, subscriber).goLive("reply", 0, "");
+        hub.subscribe(channel, subscriber).goLive(new Frame("reply"));
+        subscriber.sent.clear();
         subscriber.frames.clear();
         subscriber.published.clear();
         return subscriber;
@@ -62,6 +64,8 @@ class HubTest {
         assertEquals(1, first.getInt("data"));
         assertEquals(1001, first.getJsonNumber("ts").longValue());
         subscriber.published.forEach(published -> assertNotEquals(0L, published));
+        assertEquals(news, subscriber.sent.get(0).channel(), "the frame moves its channel...");
+        assertEquals(new Position(1, "epoch-1"), subscriber.sent.get(0).position(), "...to the publication's position");
     }
 
     @Test
@@ -71,8 +75,8 @@ class HubTest {
 
         hub.deliver(publication(news, 1));
 
-        assertEquals(1, first.frames.size());
-        assertSame(first.frames.get(0), second.frames.get(0));
+        assertEquals(1, first.sent.size());
+        assertSame(first.sent.get(0), second.sent.get(0));
     }
 
     @Test
@@ -96,7 +100,7 @@ class HubTest {
         hub.deliver(publication(news, 3));
         assertEquals(List.of(), subscriber.frames, "nothing before goLive");
 
-        subscription.goLive("the reply", 2, "epoch-1");
+        subscription.goLive(new Frame("the reply", news, new Position(2, "epoch-1")));
         hub.deliver(publication(news, 4));
 
         assertEquals("the reply", subscriber.frames.get(0));
@@ -109,7 +113,7 @@ class HubTest {
     void goLiveWithNothingHeldSendsOnlyTheReply() {
         CollectingSubscriber subscriber = new CollectingSubscriber();
 
-        hub.subscribe(news, subscriber).goLive("the reply", 0, "");
+        hub.subscribe(news, subscriber).goLive(new Frame("the reply"));
 
         assertEquals(List.of("the reply"), subscriber.frames);
     }
@@ -118,7 +122,7 @@ class HubTest {
     void unsubscribeStopsDelivery() {
         CollectingSubscriber subscriber = new CollectingSubscriber();
         Subscription subscription = hub.subscribe(news, subscriber);
-        subscription.goLive("reply", 0, "");
+        subscription.goLive(new Frame("reply"));
         hub.deliver(publication(news, 1));
 
         hub.unsubscribe(subscription);
@@ -152,8 +156,8 @@ class HubTest {
     @Test
     void theSameSubscriberMaySubscribeToSeveralChannels() {
         CollectingSubscriber subscriber = new CollectingSubscriber();
-        hub.subscribe(news, subscriber).goLive("r1", 0, "");
-        hub.subscribe(other, subscriber).goLive("r2", 0, "");
+        hub.subscribe(news, subscriber).goLive(new Frame("r1"));
+        hub.subscribe(other, subscriber).goLive(new Frame("r2"));
 
         hub.deliver(publication(other, 7));
 
@@ -164,7 +168,7 @@ class HubTest {
     @Test
     void aPublicationDeliveredTwiceReachesTheSubscriberOnceButANewEpochAlwaysPasses() {
         CollectingSubscriber subscriber = new CollectingSubscriber();
-        hub.subscribe(news, subscriber).goLive("reply", 1, "epoch-1");
+        hub.subscribe(news, subscriber).goLive(new Frame("reply", news, new Position(1, "epoch-1")));
 
         hub.deliver(publication(news, 1));
         hub.deliver(publication(news, 2));

@@ -258,7 +258,7 @@ class MemoryBrokerTest {
         @Test
         void aDuplicateIsNotDeliveredAgain() {
             CollectingSubscriber subscriber = new CollectingSubscriber();
-            hub.subscribe(a, subscriber).goLive("reply", 0, "");
+            hub.subscribe(a, subscriber).goLive(new io.herald.delivery.entity.Frame("reply"));
 
             publish(a, "key-1");
             publish(a, "key-1");
@@ -312,14 +312,14 @@ class MemoryBrokerTest {
         void reachesAChannelsSubscribersWhileItHasSomeAndOnlyThatChannels() {
             CollectingSubscriber first = new CollectingSubscriber();
             Subscription firstSubscription = hub.subscribe(a, first);
-            firstSubscription.goLive("reply", 0, "");
+            firstSubscription.goLive(new io.herald.delivery.entity.Frame("reply"));
             publish(a);
             publish(b);
             hub.unsubscribe(firstSubscription);
             Publication missedByBoth = publish(a);
 
             CollectingSubscriber second = new CollectingSubscriber();
-            hub.subscribe(a, second).goLive("reply", missedByBoth.offset(), missedByBoth.epoch());
+            hub.subscribe(a, second).goLive(new io.herald.delivery.entity.Frame("reply", a, missedByBoth.position()));
             publish(a);
 
             assertEquals(List.of(1L), publicationOffsets(first));

@@ -11,6 +11,7 @@ import io.herald.channel.entity.Namespace;
 import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.Subscriber;
 import io.herald.delivery.control.Subscription;
+import io.herald.delivery.entity.Frame;
 import io.herald.delivery.entity.Position;
 import io.herald.delivery.entity.Publish;
 import io.herald.delivery.entity.Published;
@@ -191,7 +192,7 @@ class RedisClusterTest {
         Frames frames = new Frames();
         Subscription subscription = hub.subscribe(NEWS, frames);
         Recovery recovery = node.broker().recover(NEWS, since);
-        subscription.goLive("{\"type\":\"subscribed\"}", recovery.position().offset(), recovery.position().epoch());
+        subscription.goLive(new Frame("{\"type\":\"subscribed\"}", NEWS, recovery.position()));
         return frames;
     }
 
@@ -215,8 +216,8 @@ class RedisClusterTest {
         final List<ChannelName> lost = new CopyOnWriteArrayList<>();
 
         @Override
-        public void send(String frame, long published) {
-            frames.add(frame);
+        public void send(Frame frame, long published) {
+            frames.add(frame.json());
         }
 
         @Override
