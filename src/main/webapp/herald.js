@@ -268,7 +268,18 @@ export class Herald {
       if (frame.type === 'subscribed') this.channels.subscribed(frame, this.transportName);
       else if (frame.type === 'publication') this.channels.publication(frame, this.transportName);
       else if (frame.type === 'error' && frame.ref === undefined) this.emit('error', frame);
+      else if (frame.type === 'unsubscribed' && frame.ref === undefined) this.ended(frame);
     }
+  }
+
+  /** The server ended a subscription (protocol §5.3: the identity may no longer read it); never resubscribed. */
+  ended(frame) {
+    const subscription = this.subscriptions.get(frame.channel);
+    if (!subscription) return;
+    this.subscriptions.delete(frame.channel);
+    const error = { code: frame.code, message: frame.message, channel: frame.channel };
+    this.channels.call(subscription, 'onError', error);
+    this.emit('error', error);
   }
 
   // ---- requests over the live transport ----

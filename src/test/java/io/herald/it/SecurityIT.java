@@ -216,6 +216,32 @@ class SecurityIT {
         }
     }
 
+    @Order(6)
+    @Test
+    void aRefreshReauthorizesEverySubscription() {
+        Map<String, String> publisher = bearer(SSO.valid("billing", "herald-publisher"));
+        try (WsClient grace = WsClient.connect(herald.webSocket(), bearer(SSO.valid("grace", "red", "blue")))) {
+            grace.next("connected");
+            grace.send("{\"type\":\"subscribe\",\"channel\":\"team:red\",\"ref\":1}");
+            grace.next("subscribed");
+            grace.send("{\"type\":\"subscribe\",\"channel\":\"team:blue\",\"ref\":2}");
+            grace.next("subscribed");
+            grace.send("{\"type\":\"refresh\",\"ticket\":\"" + ticket(bearer(SSO.valid("grace", "blue"))) + "\",\"ref\":3}");
+            JsonObject ended = grace.next("unsubscribed");
+            assertEquals("team:red", ended.getString("channel"));
+            assertEquals("forbidden", ended.getString("code"), "the refusal a new subscribe would get");
+            assertFalse(ended.containsKey("ref"), "the server ended it, no request did");
+            grace.next("refreshed");
+            assertEquals(200, status(request("api/publish", publisher).POST(body("{\"channel\":\"team:red\",\"data\":\"secret\"}"))));
+            assertEquals(200, status(request("api/publish", publisher).POST(body("{\"channel\":\"team:blue\",\"data\":\"open\"}"))));
+            JsonObject next = grace.next("publication");
+            assertEquals("team:blue", next.getString("channel"), "nothing more of team:red arrives");
+            assertEquals("open", next.getString("data"));
+            grace.send("{\"type\":\"subscribe\",\"channel\":\"team:red\",\"ref\":4}");
+            assertEquals("forbidden", grace.next("error").getString("code"));
+        }
+    }
+
     @Order(7)
     @Test
     void pagesFromOtherOriginsAreRefused() {

@@ -137,6 +137,22 @@ public final class Commands {
         subscription.goLive(DeliveryJson.subscribed(ref, channel, recovery));
     }
 
+    /** Ends the subscriptions {@code identity} may not read, each with an {@code unsubscribed} frame saying why. */
+    private void reauthorize(Connection connection, Identity identity) {
+        for (ChannelName channel : java.util.List.copyOf(connection.subscriptions().keySet())) {
+            try {
+                policy.subscribe(channel, identity);
+            } catch (Refusal refusal) {
+                Subscription subscription = connection.subscriptions().remove(channel);
+                if (subscription != null) {
+                    hub.unsubscribe(subscription);
+                    meters.violation(refusal.code().code());
+                    connection.send(Frames.unsubscribed(channel, refusal), 0);
+                }
+            }
+        }
+    }
+
     /** What every use answers alike: publish, ping, pong, and a frame that broke a rule. */
     private abstract class Answers implements ClientFrame.Handler<Frame> {
 
@@ -202,9 +218,11 @@ public final class Commands {
         /**
          * A newer credential for a live connection, as a ticket that the client got with its refreshed
          * token (so MicroProfile JWT verified it, and no token travels in a frame). It must name the same
-         * subject; the connection then lives until the new expiry. Subscriptions stay: they were allowed
-         * for this subject. Rejected: verifying a raw token here, which needs a JWT parser that MP-JWT 2.1
-         * does not offer to applications on Payara.
+         * subject; the connection then lives until the new expiry. Every subscription is authorized again
+         * for the new identity (its groups and roles may have changed): one it may no longer read ends
+         * with an {@code unsubscribed} frame carrying the refusal, before the {@code refreshed} reply.
+         * Rejected: verifying a raw token here, which needs a JWT parser that MP-JWT 2.1 does not offer
+         * to applications on Payara; keeping subscriptions because the subject is the same.
          */
         @Override
         public Frame refresh(ClientFrame.Refresh frame) {
@@ -216,6 +234,7 @@ public final class Commands {
                 throw new Refusal(ErrorCode.FORBIDDEN, "a refresh must name the connection's subject");
             }
             connection.identify(fresh);
+            reauthorize(connection, fresh);
             return Frames.refreshed(frame.ref(), fresh.expiry());
         }
     }

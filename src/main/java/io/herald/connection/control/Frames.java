@@ -38,6 +38,12 @@ public final class Frames {
         return new Frame(DeliveryJson.frame("unsubscribed", ref, g -> g.write("channel", channel.toString())));
     }
 
+    /** The server ended a subscription (no ref): the channel, and the refusal a subscribe would get now. */
+    static Frame unsubscribed(ChannelName channel, Refusal why) {
+        return new Frame(DeliveryJson.frame("unsubscribed", null, g -> g.write("channel", channel.toString())
+                .write("code", why.code().code()).write("message", why.getMessage())));
+    }
+
     static Frame pong(JsonValue ref) {
         return new Frame(DeliveryJson.frame("pong", ref, g -> { }));
     }
