@@ -125,6 +125,11 @@ class ClusterIT {
             assertEquals(503, refused.statusCode());
             assertEquals("unavailable", HeraldServer.json(refused.body()).getJsonObject("error").getString("code"));
             assertTrue(client.isOpen(), "clients stay connected while Redis is away");
+            try (WsClient late = server(nodeB).connect()) {
+                late.send("{\"type\":\"subscribe\",\"channel\":\"news:late\",\"ref\":1}");
+                assertEquals(4006, late.awaitClose(Duration.ofSeconds(15)),
+                        "a subscribe the node cannot serve closes the connection: it never looks subscribed");
+            }
 
             redis.start();
             awaitStatus(a, 200);

@@ -40,7 +40,7 @@ public final class Commands {
     private final Limits limits;
     private final Meters meters;
     private final ChannelPolicy policy;
-    private final Function<String, Identity> tickets;
+    private final Refreshes refreshes;
 
     public Commands(Namespaces namespaces, Hub hub, Broker broker, Publisher publisher, Limits limits,
             Meters meters) {
@@ -51,7 +51,7 @@ public final class Commands {
     public Commands(Namespaces namespaces, Hub hub, Broker broker, Publisher publisher, Limits limits,
             Meters meters, Function<String, Identity> tickets) {
         this.policy = new ChannelPolicy(namespaces);
-        this.tickets = tickets;
+        this.refreshes = new Refreshes(tickets, policy, hub, meters);
         this.namespaces = namespaces;
         this.hub = hub;
         this.broker = broker;
@@ -137,22 +137,6 @@ public final class Commands {
         subscription.goLive(DeliveryJson.subscribed(ref, channel, recovery));
     }
 
-    /** Ends the subscriptions {@code identity} may not read, each with an {@code unsubscribed} frame saying why. */
-    private void reauthorize(Connection connection, Identity identity) {
-        for (ChannelName channel : java.util.List.copyOf(connection.subscriptions().keySet())) {
-            try {
-                policy.subscribe(channel, identity);
-            } catch (Refusal refusal) {
-                Subscription subscription = connection.subscriptions().remove(channel);
-                if (subscription != null) {
-                    hub.unsubscribe(subscription);
-                    meters.violation(refusal.code().code());
-                    connection.send(Frames.unsubscribed(channel, refusal), 0);
-                }
-            }
-        }
-    }
-
     /** What every use answers alike: publish, ping, pong, and a frame that broke a rule. */
     private abstract class Answers implements ClientFrame.Handler<Frame> {
 
@@ -198,10 +182,23 @@ public final class Commands {
             this.connection = connection;
         }
 
+        /**
+         * When the history cannot be read (Redis unreachable) the connection closes with 4006 instead of
+         * answering {@code unavailable}: a client that missed that answer would look connected while
+         * subscribed to nothing; reconnecting with backoff and resuming every channel cannot miss it.
+         */
         @Override
         public Frame subscribe(ClientFrame.Subscribe frame) {
-            // the subscribed reply goes out with the subscription's held publications, not here
-            Commands.this.subscribe(connection, frame.ref(), frame.channel(), frame.since());
+            try {
+                // the subscribed reply goes out with the subscription's held publications, not here
+                Commands.this.subscribe(connection, frame.ref(), frame.channel(), frame.since());
+            } catch (Refusal refusal) {
+                if (refusal.code() != ErrorCode.UNAVAILABLE) {
+                    throw refusal;
+                }
+                meters.error(refusal.code().code());
+                connection.lost(frame.channel());
+            }
             return null;
         }
 
@@ -215,27 +212,9 @@ public final class Commands {
             return Frames.unsubscribed(frame.ref(), frame.channel());
         }
 
-        /**
-         * A newer credential for a live connection, as a ticket that the client got with its refreshed
-         * token (so MicroProfile JWT verified it, and no token travels in a frame). It must name the same
-         * subject; the connection then lives until the new expiry. Every subscription is authorized again
-         * for the new identity (its groups and roles may have changed): one it may no longer read ends
-         * with an {@code unsubscribed} frame carrying the refusal, before the {@code refreshed} reply.
-         * Rejected: verifying a raw token here, which needs a JWT parser that MP-JWT 2.1 does not offer
-         * to applications on Payara; keeping subscriptions because the subject is the same.
-         */
         @Override
         public Frame refresh(ClientFrame.Refresh frame) {
-            Identity fresh = tickets.apply(frame.ticket());
-            Identity current = connection.identity();
-            // the same kind too: a user whose sub happens to read "device:x" must not become device x, nor the reverse
-            if (current.anonymous() || !current.subject().equals(fresh.subject())
-                    || current.isDevice() != fresh.isDevice()) {
-                throw new Refusal(ErrorCode.FORBIDDEN, "a refresh must name the connection's subject");
-            }
-            connection.identify(fresh);
-            reauthorize(connection, fresh);
-            return Frames.refreshed(frame.ref(), fresh.expiry());
+            return refreshes.refresh(connection, frame);
         }
     }
 
