@@ -35,7 +35,7 @@ class ClusterIT {
         redis = new TestRedis();
         List<String> settings = List.of("herald.redis.url=" + redis.url(), "herald.channel.namespaces=news,demo",
                 "herald.channel.namespace.demo.client-publish=true", "herald.redis.heartbeat-interval=PT0.5S",
-                "herald.redis.reconnect-max-backoff=PT0.5S");
+                "herald.redis.reconnect-max-backoff=PT0.5S", "herald.channel.anonymous=true", "herald.publish.anonymous=true");
         Path logs = Path.of("target", "cluster-it", ServerProcess.kind());
         Path war = ServerProcess.required("herald.war", "target/herald.war");
         nodeA = ServerProcess.of(ServerProcess.kind(), war, settings, logs.resolve("a"));
