@@ -52,6 +52,7 @@ class DeviceIT {
     static List<String> settings() {
         List<String> settings = new ArrayList<>(List.of(
                 "herald.channel.namespaces=demo,news,user,team,ops,display",
+                "herald.channel.namespace.demo.anonymous=true",
                 "herald.channel.namespace.news.anonymous=false",
                 "herald.channel.namespace.user.personal=true",
                 "herald.channel.namespace.team.group=true",
