@@ -25,5 +25,11 @@
  * expire), and answering a long-poll from the frames that woke it (a second source of truth).
  * Known limit: JAX-RS SSE writes block, so a reader whose TCP window is full holds a writer thread
  * until the container's write timeout; non-blocking servlet output would remove that.
+ * <p>
+ * What a request or an upgrade must pass before it reaches a transport (handshake budget, origin,
+ * credential) is decided by the servlet filters of {@code security.boundary}, and the HTTP transports
+ * take their caller from its {@code Caller}; the handshake only reads what those filters passed on
+ * (a ticket, a device token, the remote address). Rejected: keeping that filter here, which made the
+ * transport component decide security and repeat the identity lookup in every resource.
  */
 package io.herald.connection;

@@ -8,7 +8,7 @@ import io.herald.problem.boundary.RefusalMapper;
 import io.herald.problem.control.JsonText;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
-import io.herald.security.control.Identities;
+import io.herald.security.boundary.Caller;
 import io.herald.security.control.SystemPublishers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,9 +22,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +42,9 @@ public class PublishResource {
     @Inject
     SystemPublishers systemPublishers;
 
+    @Inject
+    Caller caller;
+
     /** A batch of 100 publications of a few KB each; larger requests are refused with 413. */
     @Inject
     @ConfigProperty(name = "herald.publish.max-body-bytes", defaultValue = "1048576")
@@ -61,8 +62,8 @@ public class PublishResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public String publish(InputStream body, @Context SecurityContext security) throws IOException {
-        systemPublishers.authorize(Identities.of(security.getUserPrincipal()));
+    public String publish(InputStream body) throws IOException {
+        systemPublishers.authorize(caller.identity());
         JsonValue request = parse(body);
         if (request.getValueType() == JsonValue.ValueType.OBJECT) {
             return result(publisher.publish(publication(request), Publisher.Source.SYSTEM)).build().toString();
