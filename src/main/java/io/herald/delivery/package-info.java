@@ -7,5 +7,11 @@
  * history is read and then released, so nothing falls between history and live delivery
  * ({@link io.herald.delivery.control.Subscription}). Rejected: a lock shared by broker and hub around
  * the subscribe, which orders locks in two directions and deadlocks under load.
+ * <p>
+ * Every delivery setting, the publish API's limits ({@link io.herald.delivery.entity.PublishLimits})
+ * included, is declared once, in {@link io.herald.delivery.control.DeliveryConfig}; the Redis broker
+ * reads the two it shares from there. Rejected: each reader declaring the properties it needs, which
+ * put the same default in two places (and the publish limits in the resource) where they could drift.
+ * The publish API takes its caller from {@code security.boundary.Caller}.
  */
 package io.herald.delivery;

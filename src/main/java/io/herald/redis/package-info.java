@@ -9,5 +9,7 @@
  * Device records (docs/security.md) live here too, one hash per device and a key per token hash, changed
  * by scripts so that a token and its device never disagree.
  * Sentinel and Cluster would plug in at {@link io.herald.redis.control.RedisConfig} (keys already carry a hash tag).
+ * The delivery settings the Redis broker shares with the memory broker (channel idle TTL, idempotency
+ * window) are read from {@code DeliveryConfig}, not declared here a second time with their defaults.
  */
 package io.herald.redis;

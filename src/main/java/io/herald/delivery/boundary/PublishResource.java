@@ -3,6 +3,7 @@ package io.herald.delivery.boundary;
 import io.herald.delivery.control.Publisher;
 import io.herald.delivery.entity.Publication;
 import io.herald.delivery.entity.Publish;
+import io.herald.delivery.entity.PublishLimits;
 import io.herald.delivery.entity.Published;
 import io.herald.problem.boundary.RefusalMapper;
 import io.herald.problem.control.JsonText;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The publish API for other systems: {@code POST /api/publish} with one publication (an object) or a
@@ -45,15 +45,8 @@ public class PublishResource {
     @Inject
     Caller caller;
 
-    /** A batch of 100 publications of a few KB each; larger requests are refused with 413. */
     @Inject
-    @ConfigProperty(name = "herald.publish.max-body-bytes", defaultValue = "1048576")
-    int maxBodyBytes;
-
-    /** Publications per batch request. */
-    @Inject
-    @ConfigProperty(name = "herald.publish.max-batch", defaultValue = "100")
-    int maxBatch;
+    PublishLimits limits;
 
     /**
      * Security: only holders of {@code herald.publish.role} (unless opened); the body is untrusted and is
@@ -71,8 +64,8 @@ public class PublishResource {
         if (request.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new Refusal(ErrorCode.MALFORMED, "the body must be a publication object or an array of them");
         }
-        if (request.asJsonArray().size() > maxBatch) {
-            throw new Refusal(ErrorCode.TOO_LARGE, "at most " + maxBatch + " publications per batch");
+        if (request.asJsonArray().size() > limits.maxBatch()) {
+            throw new Refusal(ErrorCode.TOO_LARGE, "at most " + limits.maxBatch() + " publications per batch");
         }
         JsonArrayBuilder results = Json.createArrayBuilder();
         for (JsonValue item : request.asJsonArray()) {
@@ -86,9 +79,9 @@ public class PublishResource {
     }
 
     private JsonValue parse(InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes(maxBodyBytes + 1);
-        if (bytes.length > maxBodyBytes) {
-            throw new Refusal(ErrorCode.TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes");
+        byte[] bytes = body.readNBytes(limits.maxBodyBytes() + 1);
+        if (bytes.length > limits.maxBodyBytes()) {
+            throw new Refusal(ErrorCode.TOO_LARGE, "the body is larger than " + limits.maxBodyBytes() + " bytes");
         }
         return JsonText.parse(new String(bytes, StandardCharsets.UTF_8));
     }
