@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Quotas {
 
-    public static final Quotas UNLIMITED = new Quotas(Integer.MAX_VALUE, Integer.MAX_VALUE);
-
     /** Which quota refused a connection. */
     public enum Exceeded { NONE, USER, ADDRESS }
 

@@ -39,7 +39,7 @@ class CommandsTest {
     private final Publisher publisher = new Publisher(namespaces, broker, 1024, 64);
     private final Limits limits = new Limits(65536, MAX_CHANNELS, 1_000_000, 65536, Duration.ofSeconds(25),
             Duration.ofSeconds(60), 100);
-    private final Connections connections = new Connections(limits, hub, Runnable::run, Meters.none());
+    private final Connections connections = UnlimitedConnections.of(limits, hub);
     private final Commands commands = new Commands(namespaces, hub, broker, publisher, limits, Meters.none());
 
     private final RecordingTransport transport = RecordingTransport.immediate();
@@ -47,7 +47,7 @@ class CommandsTest {
 
     @BeforeEach
     void open() {
-        connection = connections.open(transport, Identity.ANONYMOUS);
+        connection = connections.open(transport, Identity.ANONYMOUS, null);
     }
 
     /** Handles one client frame and returns the frames the server wrote in answer. */
@@ -114,7 +114,7 @@ class CommandsTest {
         void aSubscriberReceivesWhatAnotherClientPublishes() {
             subscribe("demo:room");
             RecordingTransport otherTransport = RecordingTransport.immediate();
-            Connection other = connections.open(otherTransport, Identity.ANONYMOUS);
+            Connection other = connections.open(otherTransport, Identity.ANONYMOUS, null);
             otherTransport.next();
 
             List<JsonObject> answer = handle(other, otherTransport,

@@ -36,7 +36,7 @@ class ConnectionsTest {
     }
 
     private Connections connections(Limits limits) {
-        return new Connections(limits, hub, Runnable::run, Meters.none());
+        return UnlimitedConnections.of(limits, hub);
     }
 
     private Commands commands(Limits limits) {
@@ -57,7 +57,7 @@ class ConnectionsTest {
         Limits limits = limits(LONG, Duration.ZERO, 1_000_000, 10);
         Connections connections = connections(limits);
         RecordingTransport transport = RecordingTransport.immediate();
-        Connection connection = connections.open(transport, Identity.ANONYMOUS);
+        Connection connection = connections.open(transport, Identity.ANONYMOUS, null);
         commands(limits).handle(connection, "{\"type\":\"subscribe\",\"channel\":\"demo:room\"}");
         letTimePass();
 
@@ -72,7 +72,7 @@ class ConnectionsTest {
     void tickKeepsAConnectionHeardFromWithinTheIdleTimeout() {
         Connections connections = connections(limits(LONG, LONG, 1_000_000, 10));
         RecordingTransport transport = RecordingTransport.immediate();
-        connections.open(transport, Identity.ANONYMOUS);
+        connections.open(transport, Identity.ANONYMOUS, null);
 
         connections.tick();
 
@@ -84,7 +84,7 @@ class ConnectionsTest {
     void tickSendsAPingWhenTheHeartbeatIsDue() {
         Connections connections = connections(limits(Duration.ZERO, LONG, 1_000_000, 10));
         RecordingTransport transport = RecordingTransport.immediate();
-        connections.open(transport, Identity.ANONYMOUS);
+        connections.open(transport, Identity.ANONYMOUS, null);
         transport.next();
 
         connections.tick();
@@ -97,7 +97,7 @@ class ConnectionsTest {
     void tickSendsNoPingBeforeTheHeartbeatIsDue() {
         Connections connections = connections(limits(LONG, LONG, 1_000_000, 10));
         RecordingTransport transport = RecordingTransport.immediate();
-        connections.open(transport, Identity.ANONYMOUS);
+        connections.open(transport, Identity.ANONYMOUS, null);
         transport.next();
 
         connections.tick();
@@ -108,10 +108,10 @@ class ConnectionsTest {
     @Test
     void refusesConnectionsBeyondTheMaximum() {
         Connections connections = connections(limits(LONG, LONG, 1_000_000, 1));
-        connections.open(RecordingTransport.immediate(), Identity.ANONYMOUS);
+        connections.open(RecordingTransport.immediate(), Identity.ANONYMOUS, null);
         RecordingTransport second = RecordingTransport.immediate();
 
-        assertNull(connections.open(second, Identity.ANONYMOUS));
+        assertNull(connections.open(second, Identity.ANONYMOUS, null));
         assertEquals(List.of(Close.TOO_MANY_CONNECTIONS), second.closes);
         assertEquals(List.of(), second.writes);
         assertEquals(1, connections.size());
@@ -123,7 +123,7 @@ class ConnectionsTest {
         Connections connections = connections(limits);
         Commands commands = commands(limits);
         RecordingTransport stalled = RecordingTransport.manual();
-        Connection connection = connections.open(stalled, Identity.ANONYMOUS);
+        Connection connection = connections.open(stalled, Identity.ANONYMOUS, null);
 
         for (int i = 0; i < 20; i++) {
             commands.handle(connection, "{\"type\":\"ping\"}");
@@ -138,7 +138,7 @@ class ConnectionsTest {
     void closesAConnectionWhoseWriteFailed() {
         Connections connections = connections(limits(LONG, LONG, 1_000_000, 10));
         RecordingTransport broken = RecordingTransport.manual();
-        connections.open(broken, Identity.ANONYMOUS);
+        connections.open(broken, Identity.ANONYMOUS, null);
 
         broken.fail(new IOException("connection reset"));
 
@@ -151,8 +151,8 @@ class ConnectionsTest {
         Connections connections = connections(limits(LONG, LONG, 1_000_000, 10));
         RecordingTransport first = RecordingTransport.immediate();
         RecordingTransport second = RecordingTransport.immediate();
-        Connection one = connections.open(first, Identity.ANONYMOUS);
-        Connection two = connections.open(second, Identity.ANONYMOUS);
+        Connection one = connections.open(first, Identity.ANONYMOUS, null);
+        Connection two = connections.open(second, Identity.ANONYMOUS, null);
 
         connections.close(one, Close.BAD_REQUEST);
         connections.close(one, Close.IDLE_TIMEOUT);
@@ -168,13 +168,13 @@ class ConnectionsTest {
     void shutdownClosesEveryConnectionAndRefusesNewOnes() {
         Connections connections = connections(limits(LONG, LONG, 1_000_000, 10));
         RecordingTransport open = RecordingTransport.immediate();
-        connections.open(open, Identity.ANONYMOUS);
+        connections.open(open, Identity.ANONYMOUS, null);
 
         connections.shutdown();
         RecordingTransport late = RecordingTransport.immediate();
 
         assertEquals(List.of(Close.SHUTDOWN), open.closes);
-        assertNull(connections.open(late, Identity.ANONYMOUS));
+        assertNull(connections.open(late, Identity.ANONYMOUS, null));
         assertEquals(List.of(Close.SHUTDOWN), late.closes);
         assertEquals(0, connections.size());
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.herald.connection.entity.Close;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
-import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.control.Devices;
@@ -25,7 +24,7 @@ class RevocationsTest {
     private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
 
     private final Limits limits = new Limits(65536, 8, 1_000_000, 65536, Duration.ofHours(1), Duration.ofHours(1), 10);
-    private final Connections connections = new Connections(limits, new Hub(), Runnable::run, Meters.none());
+    private final Connections connections = UnlimitedConnections.of(limits, new Hub());
     private final MemoryDevices devices = new MemoryDevices();
     private final Revocations revocations = new Revocations(connections, devices);
     private final Device lobby = new Device("lobby-1", Set.of("displays"), T0);
@@ -33,7 +32,7 @@ class RevocationsTest {
 
     private RecordingTransport connect(Identity identity) {
         RecordingTransport transport = RecordingTransport.immediate();
-        connections.open(transport, identity);
+        connections.open(transport, identity, null);
         return transport;
     }
 
