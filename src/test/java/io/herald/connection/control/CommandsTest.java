@@ -12,6 +12,7 @@ import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.MemoryBroker;
 import io.herald.delivery.control.Publisher;
 import io.herald.metrics.control.Meters;
+import io.herald.security.control.Tickets;
 import io.herald.security.entity.Identity;
 import jakarta.json.JsonObject;
 import java.time.Clock;
@@ -40,7 +41,9 @@ class CommandsTest {
     private final Limits limits = new Limits(65536, MAX_CHANNELS, 1_000_000, 65536, Duration.ofSeconds(25),
             Duration.ofSeconds(60), 100);
     private final Connections connections = UnlimitedConnections.of(limits, hub);
-    private final Commands commands = new Commands(namespaces, hub, broker, publisher, limits, Meters.none());
+    /** No ticket was issued, so every refresh is refused. */
+    private final Commands commands = new Commands(namespaces, hub, broker, publisher, limits, Meters.none(),
+            new Tickets(Duration.ofSeconds(30), System::nanoTime)::redeem);
 
     private final RecordingTransport transport = RecordingTransport.immediate();
     private Connection connection;

@@ -11,6 +11,7 @@ import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.MemoryBroker;
 import io.herald.delivery.control.Publisher;
 import io.herald.metrics.control.Meters;
+import io.herald.security.control.Tickets;
 import io.herald.security.entity.Identity;
 import java.io.IOException;
 import java.time.Clock;
@@ -41,7 +42,7 @@ class ConnectionsTest {
 
     private Commands commands(Limits limits) {
         return new Commands(namespaces, hub, broker, new Publisher(namespaces, broker, 1024, 64), limits,
-                Meters.none());
+                Meters.none(), new Tickets(Duration.ofSeconds(30), System::nanoTime)::redeem);
     }
 
     /** Returns once System.nanoTime() has moved past its value at the call. */
