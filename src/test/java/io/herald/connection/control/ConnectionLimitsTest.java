@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionLimitsTest {
 
     private static final Duration LONG = Duration.ofHours(1);
-    private static final Identity ALICE = new Identity("alice", Set.of(), false);
+    private static final Identity ALICE = new Identity("alice", Set.of(), false, null);
 
     private final Limits limits = new Limits(65536, 8, 1_000_000, 65536, LONG, LONG, 100);
     private final Quotas quotas = new Quotas(2, 3);

@@ -43,7 +43,7 @@ class RevocationsTest {
         RecordingTransport first = connect(Identity.of(lobby));
         RecordingTransport second = connect(Identity.of(lobby));
         RecordingTransport other = connect(Identity.of(kitchen));
-        RecordingTransport lookalike = connect(new Identity("device:lobby-1", Set.of("displays"), false));
+        RecordingTransport lookalike = connect(new Identity("device:lobby-1", Set.of("displays"), false, null));
         devices.remove("lobby-1");
         revocations.changed("lobby-1");
         assertEquals(List.of(Close.REVOKED), first.closes);

@@ -19,7 +19,7 @@ class TicketsTest {
 
     private final AtomicLong now = new AtomicLong(1_000);
     private final Tickets tickets = new Tickets(Duration.ofSeconds(30), now::get);
-    private final Identity alice = new Identity("alice", Set.of("red"), false);
+    private final Identity alice = new Identity("alice", Set.of("red"), false, null);
 
     @Test
     void aTicketIsRedeemedOnceForItsIdentity() {
