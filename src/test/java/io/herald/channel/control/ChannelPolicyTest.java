@@ -34,12 +34,12 @@ class ChannelPolicyTest {
     private final ChannelPolicy policy;
 
     ChannelPolicyTest() {
-        rules.put("open", new Access(true, Set.of(), Set.of(), false, false));
-        rules.put("closed", new Access(false, Set.of(), Set.of(), false, false));
-        rules.put("ops", new Access(false, Set.of("operators"), Set.of("editors"), false, false));
-        rules.put("user", new Access(false, Set.of(), Set.of(), true, false));
-        rules.put("team", new Access(false, Set.of(), Set.of(), false, true));
-        rules.put("anonuser", new Access(true, Set.of(), Set.of(), true, false));
+        rules.put("open", new Access(true, Set.of(), Set.of(), false, false, false));
+        rules.put("closed", new Access(false, Set.of(), Set.of(), false, false, false));
+        rules.put("ops", new Access(false, Set.of("operators"), Set.of("editors"), false, false, false));
+        rules.put("user", new Access(false, Set.of(), Set.of(), true, false, false));
+        rules.put("team", new Access(false, Set.of(), Set.of(), false, true, false));
+        rules.put("anonuser", new Access(true, Set.of(), Set.of(), true, false, false));
         rules.put("display", new Access(false, Set.of(), Set.of(), false, false, true));
         rules.put("screens", new Access(false, Set.of("operators"), Set.of(), false, false, true));
         rules.put("anondisplay", new Access(true, Set.of(), Set.of(), false, false, true));

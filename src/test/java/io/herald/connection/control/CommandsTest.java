@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.channel.control.Namespaces;
-import io.herald.channel.entity.Namespace;
+import io.herald.channel.entity.OpenNamespace;
 import io.herald.connection.entity.Close;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
@@ -32,8 +32,8 @@ class CommandsTest {
     private static final int MAX_CHANNELS = 3;
 
     private final Namespaces namespaces = new Namespaces(Map.of(
-            "demo", new Namespace("demo", 10, Duration.ofMinutes(5), true),
-            "news", new Namespace("news", 10, Duration.ofMinutes(5), false)), 255);
+            "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true),
+            "news", OpenNamespace.of("news", 10, Duration.ofMinutes(5), false)), 255);
     private final Hub hub = new Hub();
     private final MemoryBroker broker = new MemoryBroker(namespaces, hub, Duration.ofMinutes(5), 100,
             Clock.systemUTC());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.herald.channel.control.Namespaces;
-import io.herald.channel.entity.Namespace;
+import io.herald.channel.entity.OpenNamespace;
 import io.herald.connection.entity.Close;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
@@ -27,7 +27,7 @@ class ConnectionsTest {
     private static final Duration LONG = Duration.ofHours(1);
 
     private final Namespaces namespaces = new Namespaces(Map.of(
-            "demo", new Namespace("demo", 10, Duration.ofMinutes(5), true)), 255);
+            "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true)), 255);
     private final Hub hub = new Hub();
     private final MemoryBroker broker = new MemoryBroker(namespaces, hub, Duration.ofMinutes(5), 100,
             Clock.systemUTC());

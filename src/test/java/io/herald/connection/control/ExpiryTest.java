@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.channel.control.Namespaces;
-import io.herald.channel.entity.Namespace;
+import io.herald.channel.entity.OpenNamespace;
 import io.herald.connection.entity.Close;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ExpiryTest {
 
     private final Namespaces namespaces = new Namespaces(Map.of(
-            "demo", new Namespace("demo", 10, Duration.ofMinutes(5), true)), 255);
+            "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true)), 255);
     private final Hub hub = new Hub();
     private final MemoryBroker broker = new MemoryBroker(namespaces, hub, Duration.ofMinutes(5), 100, Clock.systemUTC());
     private final Limits limits = new Limits(65536, 8, 1_000_000, 65536, Duration.ofHours(1), Duration.ofHours(1), 10);
