@@ -52,12 +52,4 @@ public final class Quotas {
             addresses.computeIfPresent(address, (k, n) -> n > 1 ? n - 1 : null);
         }
     }
-
-    public synchronized int ofUser(String subject) {
-        return users.getOrDefault(subject, 0);
-    }
-
-    public synchronized int ofAddress(String address) {
-        return addresses.getOrDefault(address, 0);
-    }
 }

@@ -13,6 +13,7 @@ import io.herald.delivery.control.Hub;
 import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
+import io.herald.security.control.QuotaRoom;
 import io.herald.security.control.Quotas;
 import io.herald.security.entity.Identity;
 import io.herald.security.entity.RateLimit;
@@ -75,8 +76,8 @@ class ConnectionLimitsTest {
         connections.closed(byClient, "client");
         connections.close(byServer, Close.SLOW_CONSUMER);
         connections.closed(byServer, "abnormal");
-        assertEquals(0, quotas.ofUser("alice"));
-        assertEquals(0, quotas.ofAddress("10.0.0.1"), "closed twice, given back once");
+        assertEquals(2, QuotaRoom.forUser(quotas, "alice"));
+        assertEquals(3, QuotaRoom.atAddress(quotas, "10.0.0.1"), "closed twice, given back once");
 
         Connection idle = connections.open(RecordingTransport.immediate(), ALICE, "10.0.0.1");
         Connection lost = connections.open(RecordingTransport.immediate(), ALICE, "10.0.0.1");
@@ -92,8 +93,8 @@ class ConnectionLimitsTest {
         assertTrue(timedOut.isClosed());
         connections.shutdown();
         assertTrue(idle.isClosed());
-        assertEquals(0, quotas.ofUser("alice"));
-        assertEquals(0, quotas.ofAddress("10.0.0.1"));
+        assertEquals(2, QuotaRoom.forUser(quotas, "alice"));
+        assertEquals(3, QuotaRoom.atAddress(quotas, "10.0.0.1"));
     }
 
     @Test
@@ -114,6 +115,6 @@ class ConnectionLimitsTest {
 
         assertEquals(List.of(Close.RATE_LIMITED), transport.closes);
         assertEquals(4008, Close.RATE_LIMITED.code());
-        assertEquals(0, quotas.ofUser("alice"));
+        assertEquals(2, QuotaRoom.forUser(quotas, "alice"));
     }
 }
