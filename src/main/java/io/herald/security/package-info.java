@@ -32,7 +32,8 @@
  * ({@link io.herald.security.control.Throttles}); connection {@link io.herald.security.control.Quotas} per
  * user and address; a handshake budget per node ({@link io.herald.security.control.Handshakes}). All are
  * per node. Rejected: counting in Redis across the cluster, which would put a round trip on every frame
- * and connect, while a per-node limit times the node count is still a bound.
+ * and connect, while a per-node limit times the node count is still a bound. Tests read a quota through
+ * what a client could still open, not through counters kept here for them.
  * <p>
  * Devices (kiosk displays) are not users: an administrator provisions each one
  * ({@link io.herald.security.control.Provisioning}) and gets a random token that Herald keeps only as a
