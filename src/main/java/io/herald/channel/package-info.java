@@ -13,5 +13,10 @@
  * record, a personal one only admits users, so no name can make one pass for the other. Namespaces are closed to
  * anonymous clients unless configured otherwise. Rejected: container annotations per resource, which
  * cannot see channel names and do not reach WebSocket frames.
+ * <p>
+ * {@link io.herald.channel.entity.Namespace} and {@link io.herald.channel.entity.Access} are made only by
+ * {@link io.herald.channel.control.ChannelConfig}, with every option given; the open namespace that tests
+ * not about access use lives in the tests. Rejected: an {@code OPEN} constant and shorter constructors here
+ * that only tests called, which made "open to everyone" the easiest namespace to build.
  */
 package io.herald.channel;

@@ -40,5 +40,18 @@
  * use (a forgotten case compiles) and pattern matching in {@code switch} (a preview in Java 17).
  * Server frames without a position stay in {@link io.herald.connection.control.Frames}; those with one
  * are delivery's ({@link io.herald.delivery.control.DeliveryJson}).
+ * <p>
+ * What a request or an upgrade must pass before it reaches a transport (handshake budget, origin,
+ * credential) is decided by the servlet filters of {@code security.boundary}, and the HTTP transports
+ * take their caller from its {@code Caller}; the handshake only reads what those filters passed on
+ * (a ticket, a device token, the remote address). Rejected: keeping that filter here, which made the
+ * transport component decide security and repeat the identity lookup in every resource.
+ * <p>
+ * {@link io.herald.connection.control.ConnectionConfig} declares every setting of the component, the HTTP
+ * transports' and {@code websocket-enabled} included, each default once. Nothing in here exists for
+ * tests: the browser tests deploy their own subclass of {@link io.herald.connection.control.Upgrades}
+ * (a CDI alternative) to refuse upgrades at run time, and unit tests build {@code Connections} with every
+ * argument. Rejected: a run-time switch and convenience constructors in production code that only tests
+ * called, and a test-only setting, which an operator could turn on.
  */
 package io.herald.connection;

@@ -22,5 +22,11 @@
  * (the publication, subscribed and published frames, the REST publish result) and of the frame envelope.
  * Rejected: each component writing its own JSON of the same fields (publication here, subscribed and
  * published in connection, the publish result in the REST resource), which let the forms drift apart.
+ * <p>
+ * Every delivery setting, the publish API's limits ({@link io.herald.delivery.entity.PublishLimits})
+ * included, is declared once, in {@link io.herald.delivery.control.DeliveryConfig}; the Redis broker
+ * reads the two it shares from there. Rejected: each reader declaring the properties it needs, which
+ * put the same default in two places (and the publish limits in the resource) where they could drift.
+ * The publish API takes its caller from {@code security.boundary.Caller}.
  */
 package io.herald.delivery;

@@ -16,5 +16,8 @@
  * other afterwards. {@code PublicationCodec} owns how a publication is written in Redis: the Lua fragments
  * the publish script builds the message and the stream entry from, and their decoders. Rejected: the
  * message written in the script and parsed in the broker, one format in two files that could drift.
+ * <p>
+ * The delivery settings the Redis broker shares with the memory broker (channel idle TTL, idempotency
+ * window) are read from {@code DeliveryConfig}, not declared here a second time with their defaults.
  */
 package io.herald.redis;

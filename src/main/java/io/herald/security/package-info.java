@@ -6,6 +6,20 @@
  * {@code mp.jwt.verify.*} settings), else a redeemed ticket, else anonymous. What an identity may do
  * with a channel is decided by {@link io.herald.channel.control.ChannelPolicy}, not here.
  * <p>
+ * Requests and WebSocket upgrades pass three servlet filters in {@code security.boundary}, in the order
+ * {@code WEB-INF/web.xml} maps them: {@code UpgradeGate} (the node's handshake budget, first so that a
+ * reconnect storm costs the least), {@code OriginGate} (origins, CORS, preflights) and
+ * {@code CredentialGate} (bearer on Open Liberty, {@code nbf}, tickets offered on the upgrade, device
+ * tokens). Origins come before credentials: a page elsewhere learns nothing about a credential, and a
+ * page that may call gets CORS headers on a 401 too, so it can read it. These were one filter in
+ * {@code connection.boundary} with seven jobs; the decisions are this component's, one job a filter.
+ * Rejected: {@code @WebFilter} on each, whose order no specification defines; one filter calling the
+ * others in code, which hides from the deployment descriptor what runs in front of the application.
+ * The JAX-RS resources get their caller from the request-scoped {@code Caller}, which reads the
+ * principal that passed {@code CredentialGate} and redeems a {@code ?ticket=} where a transport takes
+ * one. Rejected: a {@code @RequestScoped} producer of {@code Identity}, which CDI cannot proxy (a record
+ * is final), and a {@code @Dependent} one, which the application-scoped resources would keep for good.
+ * <p>
  * Browsers cannot send {@code Authorization} on a WebSocket or an EventSource, so they exchange their
  * token for a single-use ticket ({@link io.herald.security.control.Tickets}), held in memory on one node.
  * Rejected: a JWT in the query string (it lands in access logs and stays valid for its lifetime) and a
@@ -18,12 +32,13 @@
  * ({@link io.herald.security.control.Throttles}); connection {@link io.herald.security.control.Quotas} per
  * user and address; a handshake budget per node ({@link io.herald.security.control.Handshakes}). All are
  * per node. Rejected: counting in Redis across the cluster, which would put a round trip on every frame
- * and connect, while a per-node limit times the node count is still a bound.
+ * and connect, while a per-node limit times the node count is still a bound. Tests read a quota through
+ * what a client could still open, not through counters kept here for them.
  * <p>
  * Devices (kiosk displays) are not users: an administrator provisions each one
  * ({@link io.herald.security.control.Provisioning}) and gets a random token that Herald keeps only as a
  * SHA-256 ({@link io.herald.security.control.DeviceCredentials}), in memory or, through
- * {@link io.herald.security.control.DevicesProvider}, in Redis. The entry filter verifies
+ * {@link io.herald.security.control.DevicesProvider}, in Redis. {@code CredentialGate} verifies
  * {@code Authorization: Device} and hands the request on with a {@link io.herald.security.entity.DevicePrincipal},
  * so every resource gets the device from {@code Identities} like a JWT; the identity carries the
  * device record, so users and devices are told apart by kind, never by name. Revocation is a store

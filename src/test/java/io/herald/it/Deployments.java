@@ -2,6 +2,7 @@ package io.herald.it;
 
 import io.herald.it.support.FireResource;
 import io.herald.it.support.ServerProcess;
+import io.herald.it.support.SwitchableUpgrades;
 import io.herald.it.support.WebSocketGateResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,8 +35,12 @@ public final class Deployments {
             "herald.channel.anonymous=true",
             "herald.publish.anonymous=true");
 
-    /** Test-only endpoints: {@code test/fire/{channel}} (a CDI event) and {@code test/websocket} (a proxy's switch). */
-    private static final List<Class<?>> TEST_ENDPOINTS = List.of(FireResource.class, WebSocketGateResource.class);
+    /**
+     * Test-only classes: endpoints {@code test/fire/{channel}} (a CDI event) and {@code test/websocket} (a
+     * proxy's switch), and the switchable {@code Upgrades} the latter flips. The WAR itself has no test hook.
+     */
+    private static final List<Class<?>> TEST_ENDPOINTS = List.of(FireResource.class, WebSocketGateResource.class,
+            SwitchableUpgrades.class);
 
     private static Path testWar;
 

@@ -167,6 +167,14 @@ class SecurityIT {
         try (InputStream stream = open(request("api/sse?cursor=user:alice&ticket=" + streamed, Map.of()).GET(), 200)) {
             assertTrue(stream.read() >= 0);
         }
+        String posted = ticket(alice);
+        String subscribe = "{\"type\":\"subscribe\",\"channel\":\"user:alice\"}";
+        assertEquals(200, status(request("api/client?ticket=" + posted, Map.of()).POST(body(subscribe))));
+        assertEquals(401, status(request("api/client?ticket=" + posted, Map.of()).POST(body(subscribe))));
+        String beside = ticket(alice);
+        assertEquals(200, status(request("api/poll?wait=0&cursor=user:alice&ticket=" + beside, alice).GET()));
+        assertEquals(401, status(request("api/poll?wait=0&cursor=user:alice&ticket=" + beside, Map.of()).GET()),
+                "a ticket beside a bearer token is used up too");
         String late = ticket(alice);
         Thread.sleep(2500);
         assertEquals(401, status(request("api/poll?wait=0&cursor=user:alice&ticket=" + late, Map.of()).GET()),
@@ -361,6 +369,31 @@ class SecurityIT {
             assertTrue(metrics.matches("(?s).*herald_security_violations_total\\{[^}]*kind=\"" + kind
                     + "\"[^}]*} [1-9].*"), kind + " in " + metrics);
         }
+    }
+
+    @Order(12)
+    @Test
+    void originsAreCheckedBeforeCredentialsAndAnAllowedPageCanReadItsRefusals() {
+        String same = "http://127.0.0.1:" + base.getPort();
+        String frame = "{\"type\":\"ping\"}";
+        HttpResponse<String> preflight = send(request("api/client", Map.of("Origin", same,
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(204, preflight.statusCode());
+        assertEquals(same, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertEquals("GET, POST, DELETE", preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(null));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Authorization"));
+
+        String unknownDevice = "Device hdt_" + "A".repeat(43);
+        Map<String, String> elsewhere = Map.of("Origin", "http://evil.example", "Authorization", unknownDevice);
+        assertEquals(403, status(request("api/client", elsewhere).POST(body(frame))), "the origin, whatever the credential");
+        assertEquals(403, handshake(elsewhere));
+        Map<String, String> page = Map.of("Origin", same, "Authorization", unknownDevice);
+        HttpResponse<String> refused = send(request("api/client", page).POST(body(frame)));
+        assertEquals(401, refused.statusCode());
+        assertEquals(same, refused.headers().firstValue("Access-Control-Allow-Origin").orElse(null),
+                "an allowed page can read the refusal");
+        assertEquals(401, handshake(page));
     }
 
     // ---- helpers ----

@@ -15,18 +15,9 @@ import java.util.Set;
 public record Access(boolean anonymous, Set<String> subscribeRoles, Set<String> publishRoles, boolean personal,
         boolean group, boolean device) {
 
-    /** Everyone may use the namespace: what a namespace was before access rules existed (tests). */
-    public static final Access OPEN = new Access(true, Set.of(), Set.of(), false, false, false);
-
     public Access {
         subscribeRoles = Set.copyOf(subscribeRoles);
         publishRoles = Set.copyOf(publishRoles);
-    }
-
-    /** A namespace whose channels are not owned by devices. */
-    public Access(boolean anonymous, Set<String> subscribeRoles, Set<String> publishRoles, boolean personal,
-            boolean group) {
-        this(anonymous, subscribeRoles, publishRoles, personal, group, false);
     }
 
     /** Whether each channel belongs to someone (a user, a group, a device): never open to anonymous clients. */

@@ -11,9 +11,4 @@ import java.time.Duration;
  * @param access        who may subscribe and publish
  */
 public record Namespace(String name, int historySize, Duration historyTtl, boolean clientPublish, Access access) {
-
-    /** A namespace open to everyone. */
-    public Namespace(String name, int historySize, Duration historyTtl, boolean clientPublish) {
-        this(name, historySize, historyTtl, clientPublish, Access.OPEN);
-    }
 }

@@ -4,9 +4,8 @@ import io.herald.connection.control.Commands;
 import io.herald.connection.entity.Limits;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
-import io.herald.security.control.Identities;
+import io.herald.security.boundary.Caller;
 import io.herald.security.control.Throttles;
-import io.herald.security.control.Tickets;
 import io.herald.security.entity.Identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +36,7 @@ public class ClientFramesResource {
     Limits limits;
 
     @Inject
-    Tickets tickets;
+    Caller caller;
 
     @Inject
     Throttles throttles;
@@ -49,9 +47,9 @@ public class ClientFramesResource {
      */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response send(InputStream body, @QueryParam("ticket") String ticket, @Context SecurityContext security,
-            @Context HttpServletRequest request) throws IOException {
-        Identity identity = Identities.of(security.getUserPrincipal(), ticket == null ? null : tickets.redeem(ticket));
+    public Response send(InputStream body, @QueryParam("ticket") String ticket, @Context HttpServletRequest request)
+            throws IOException {
+        Identity identity = caller.identity(ticket);
         // the caller is its subject when it has one; anonymous callers are told apart by address only
         throttles.admit(identity.anonymous() ? "address " + request.getRemoteAddr() : "user " + identity.subject());
         byte[] bytes = body.readNBytes(limits.maxMessageBytes() + 1);

@@ -5,8 +5,7 @@ import io.herald.connection.control.Waiter;
 import io.herald.connection.entity.Cursor;
 import io.herald.connection.entity.PollAnswer;
 import io.herald.problem.entity.Refusal;
-import io.herald.security.control.Identities;
-import io.herald.security.control.Tickets;
+import io.herald.security.boundary.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,9 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.CompletionCallback;
 import jakarta.ws.rs.container.Suspended;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +33,7 @@ public class PollsResource {
     Polls polls;
 
     @Inject
-    Tickets tickets;
+    Caller caller;
 
     /**
      * Security: cursor, wait and ticket are untrusted; cursor and wait are parsed strictly and bounded, the
@@ -46,10 +43,9 @@ public class PollsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public void poll(@QueryParam("cursor") String raw, @QueryParam("wait") String wait,
             @HeaderParam("If-None-Match") String ifNoneMatch, @QueryParam("ticket") String ticket,
-            @Context SecurityContext security, @Suspended AsyncResponse async) {
+            @Suspended AsyncResponse async) {
         try {
-            Cursor cursor = polls.authorize(polls.cursor(raw),
-                    Identities.of(security.getUserPrincipal(), ticket == null ? null : tickets.redeem(ticket)));
+            Cursor cursor = polls.authorize(polls.cursor(raw), caller.identity(ticket));
             Duration duration = polls.wait(wait);
             polls.counted(duration);
             PollAnswer now = polls.answer(cursor);

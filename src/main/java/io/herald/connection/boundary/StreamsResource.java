@@ -3,8 +3,7 @@ package io.herald.connection.boundary;
 import io.herald.connection.control.Polls;
 import io.herald.connection.control.Streams;
 import io.herald.connection.entity.Cursor;
-import io.herald.security.control.Identities;
-import io.herald.security.control.Tickets;
+import io.herald.security.boundary.Caller;
 import io.herald.security.entity.Identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
@@ -35,7 +33,7 @@ public class StreamsResource {
     Polls polls;
 
     @Inject
-    Tickets tickets;
+    Caller caller;
 
     /**
      * Security: the cursor and Last-Event-ID are untrusted; both are parsed strictly and bounded before
@@ -45,11 +43,11 @@ public class StreamsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@QueryParam("cursor") String cursor, @HeaderParam("Last-Event-ID") String lastEventId,
-            @QueryParam("ticket") String ticket, @Context SecurityContext security, @Context SseEventSink sink,
+            @QueryParam("ticket") String ticket, @Context SseEventSink sink,
             @Context Sse sse, @Context HttpServletRequest request) {
         // the browser's reconnect repeats the first URL: its Last-Event-ID is the newer position
         Cursor from = polls.cursor(lastEventId == null || lastEventId.isBlank() ? cursor : lastEventId);
-        Identity identity = Identities.of(security.getUserPrincipal(), ticket == null ? null : tickets.redeem(ticket));
+        Identity identity = caller.identity(ticket);
         polls.authorize(from, identity);
         streams.open(new SseTransport(sink, sse, from), from, identity, request.getRemoteAddr());
     }

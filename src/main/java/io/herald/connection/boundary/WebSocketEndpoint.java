@@ -53,7 +53,7 @@ public class WebSocketEndpoint {
             return;
         }
         if (ticket == WebSocketGate.DEVICE_REFUSED) {
-            // the device was revoked between EntryGate's check and the end of the handshake
+            // the device was revoked between CredentialGate's check and the end of the handshake
             new WebSocketTransport(session).close(Close.REVOKED);
             return;
         }

@@ -4,6 +4,7 @@ import io.herald.connection.control.Upgrades;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.control.DeviceCredentials;
+import io.herald.security.boundary.UpgradeGate;
 import io.herald.security.control.Tickets;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
@@ -15,7 +16,8 @@ import java.util.List;
  * The WebSocket handshake's checks: refuses it (403) while {@link Upgrades} says so, as an intercepting
  * proxy would, and redeems a connection ticket offered as subprotocol {@code herald.ticket.<ticket>}, or
  * identifies the device of an {@code Authorization: Device} header (non-browser players).
- * Origins (which need the Host header) are checked by {@link EntryGate} before the upgrade.
+ * The servlet filters of {@code io.herald.security.boundary} ran before the upgrade: the handshake budget,
+ * the origin (which needs the Host header), the bearer token and whether an offered ticket is valid.
  */
 public class WebSocketGate extends ServerEndpointConfig.Configurator {
 
@@ -23,9 +25,8 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
     static final String TICKET_IDENTITY = "herald.ticket.identity";
     static final Object TICKET_REFUSED = new Object();
     static final Object DEVICE_REFUSED = new Object();
-    static final String TICKET_PREFIX = "herald.ticket.";
-    /** Header that {@link EntryGate} sets to the client's remote address; user property of the same name. */
-    static final String REMOTE_ADDRESS = "X-Herald-Remote-Address";
+    /** Header that {@link UpgradeGate} sets to the client's remote address; user property of the same name. */
+    static final String REMOTE_ADDRESS = UpgradeGate.REMOTE_ADDRESS;
 
     private static final System.Logger LOG = System.getLogger(WebSocketGate.class.getName());
 
@@ -35,14 +36,14 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
         if (!allowed) {
             LOG.log(System.Logger.Level.DEBUG, "WebSocket handshake refused: upgrades are disabled");
         }
-        // the origin itself was checked by EntryGate, which also sees the Host header
+        // the origin itself was checked by OriginGate, which also sees the Host header
         return allowed;
     }
 
     /** Security: the offered subprotocols and Authorization are untrusted; a ticket or device token is only looked up. */
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-        String ticket = ticket(request.getHeaders().get(HandshakeRequest.SEC_WEBSOCKET_PROTOCOL));
+        String ticket = Tickets.offered(request.getHeaders().get(HandshakeRequest.SEC_WEBSOCKET_PROTOCOL));
         // the properties are this connection's copy (WebSocket 2.1); cleared anyway, so that no identity
         // can ever carry over to a connection that offered no ticket
         config.getUserProperties().remove(TICKET_IDENTITY);
@@ -58,7 +59,7 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
         }
         String device = deviceToken(request);
         if (device != null) {
-            // EntryGate verified it before the upgrade; looked up again because the handshake API shows
+            // CredentialGate verified it before the upgrade; looked up again because the handshake API shows
             // headers only, and a revocation in between must not open a connection
             try {
                 config.getUserProperties().put(TICKET_IDENTITY,
@@ -88,20 +89,5 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
             return null;
         }
         return values.stream().map(DeviceCredentials::token).filter(t -> t != null).findFirst().orElse(null);
-    }
-
-    static String ticket(List<String> offered) {
-        if (offered == null) {
-            return null;
-        }
-        for (String header : offered) {
-            for (String protocol : header.split(",")) {
-                String candidate = protocol.trim();
-                if (candidate.startsWith(TICKET_PREFIX)) {
-                    return candidate.substring(TICKET_PREFIX.length());
-                }
-            }
-        }
-        return null;
     }
 }

@@ -29,9 +29,6 @@ import java.util.function.Function;
 public final class Commands {
 
     private static final System.Logger LOG = System.getLogger(Commands.class.getName());
-    private static final Function<String, Identity> NO_TICKETS = ticket -> {
-        throw new Refusal(ErrorCode.UNAUTHENTICATED, "the ticket is unknown, used or expired");
-    };
 
     private final Namespaces namespaces;
     private final Hub hub;
@@ -41,11 +38,6 @@ public final class Commands {
     private final Meters meters;
     private final ChannelPolicy policy;
     private final Refreshes refreshes;
-
-    public Commands(Namespaces namespaces, Hub hub, Broker broker, Publisher publisher, Limits limits,
-            Meters meters) {
-        this(namespaces, hub, broker, publisher, limits, meters, NO_TICKETS);
-    }
 
     /** {@code tickets} redeems the ticket of a {@code refresh} frame (or refuses). */
     public Commands(Namespaces namespaces, Hub hub, Broker broker, Publisher publisher, Limits limits,
@@ -86,9 +78,9 @@ public final class Commands {
     }
 
     /**
-     * One client frame over HTTP from {@code identity}, without a connection: the reply frame, or null
-     * when there is none (pong). Subscribe only validates and recovers (the client keeps the channel in
-     * its cursor). Security: {@code text} is untrusted client input of at most the configured message size.
+     * One client frame over HTTP from {@code identity}, without a connection: the reply frame, or null when
+     * there is none (pong). Subscribe only validates and recovers (the client keeps the channel in its cursor).
+     * Security: {@code text} is untrusted client input of at most the configured message size.
      *
      * @throws Refusal for every problem, to be answered with its HTTP status
      */

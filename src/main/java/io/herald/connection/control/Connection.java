@@ -29,10 +29,6 @@ public final class Connection implements Subscriber {
     private final String address;
     private final TokenBucket bucket;
 
-    Connection(String id, Identity identity, Transport transport, boolean listener) {
-        this(id, identity, transport, listener, null, null);
-    }
-
     /** {@code address}: the client's remote address (null: unknown); {@code bucket}: its frame budget. */
     Connection(String id, Identity identity, Transport transport, boolean listener, String address,
             TokenBucket bucket) {

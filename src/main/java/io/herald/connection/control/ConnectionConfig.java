@@ -1,6 +1,7 @@
 package io.herald.connection.control;
 
 import io.herald.channel.control.Namespaces;
+import io.herald.connection.entity.HttpLimits;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Broker;
 import io.herald.delivery.control.Hub;
@@ -22,7 +23,10 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Builds the connection component from MicroProfile Config; each default is the one place it is set. */
+/**
+ * Builds the connection component from MicroProfile Config, the HTTP transports included; each default is
+ * the one place it is set.
+ */
 @ApplicationScoped
 public class ConnectionConfig {
 
@@ -60,6 +64,26 @@ public class ConnectionConfig {
     @Inject
     @ConfigProperty(name = "herald.connection.max-connections", defaultValue = "20000")
     int maxConnections;
+
+    /** On: WebSocket is the real-time transport; off forces every client onto the HTTP fallbacks. */
+    @Inject
+    @ConfigProperty(name = "herald.connection.websocket-enabled", defaultValue = "true")
+    boolean websocketEnabled;
+
+    /** Below the 30-60 s idle timeouts of common proxies, so a waiting poll is not cut off. */
+    @Inject
+    @ConfigProperty(name = "herald.http.long-poll-wait", defaultValue = "PT25S")
+    Duration longPollWait;
+
+    /** A client cannot hold a request (and its hub subscriptions) open longer than this. */
+    @Inject
+    @ConfigProperty(name = "herald.http.max-long-poll-wait", defaultValue = "PT60S")
+    Duration maxLongPollWait;
+
+    /** Each waiting poll costs a suspended request and a subscription per channel; past this, 503. */
+    @Inject
+    @ConfigProperty(name = "herald.http.max-waiting-polls", defaultValue = "10000")
+    int maxWaitingPolls;
 
     /** Made with the connections it closes; not a bean of its own, so that nothing can make a second one. */
     private volatile Revocations revocations;
@@ -102,5 +126,30 @@ public class ConnectionConfig {
     Commands commands(Namespaces namespaces, Hub hub, Broker broker, Publisher publisher, Limits limits,
             Meters meters, Tickets tickets) {
         return new Commands(namespaces, hub, broker, publisher, limits, meters, tickets::redeem);
+    }
+
+    @Produces
+    @Singleton
+    Upgrades upgrades() {
+        return new Upgrades(websocketEnabled);
+    }
+
+    @Produces
+    @Singleton
+    HttpLimits httpLimits() {
+        return new HttpLimits(longPollWait, maxLongPollWait, maxWaitingPolls);
+    }
+
+    @Produces
+    @Singleton
+    Polls polls(Namespaces namespaces, Broker broker, Hub hub, Limits limits, HttpLimits httpLimits, Meters meters,
+            Threads threads) {
+        return new Polls(namespaces, broker, hub, limits, httpLimits, meters, threads.writers());
+    }
+
+    @Produces
+    @Singleton
+    Streams streams(Connections connections, Commands commands) {
+        return new Streams(connections, commands);
     }
 }

@@ -41,16 +41,10 @@ public final class Connections {
     private final Frame rateLimited;
     private volatile boolean shuttingDown;
 
-    public Connections(Limits limits, Hub hub, Executor writers, Meters meters) {
-        this(limits, hub, writers, meters, java.time.Duration.ZERO);
-    }
-
-    /** {@code clockSkew}: how long after its credential's {@code exp} a connection is closed. */
-    public Connections(Limits limits, Hub hub, Executor writers, Meters meters, java.time.Duration clockSkew) {
-        this(limits, hub, writers, meters, clockSkew, Quotas.UNLIMITED, RateLimit.UNLIMITED);
-    }
-
-    /** {@code quotas}: connections per user and address; {@code rate}: the frame budget of each connection. */
+    /**
+     * {@code clockSkew}: how long after its credential's {@code exp} a connection is closed; {@code quotas}:
+     * connections per user and address; {@code rate}: the frame budget of each connection.
+     */
     public Connections(Limits limits, Hub hub, Executor writers, Meters meters, java.time.Duration clockSkew,
             Quotas quotas, RateLimit rate) {
         this.quotas = quotas;
@@ -67,12 +61,10 @@ public final class Connections {
                 hub::subscriptions);
     }
 
-    /** Registers a connection; returns null (after closing the transport) when it may not open. */
-    public Connection open(Transport transport, Identity identity) {
-        return open(transport, identity, null);
-    }
-
-    /** {@link #open(Transport, Identity)} from remote {@code address} (null: unknown), counted against its quotas. */
+    /**
+     * Registers a connection from remote {@code address} (null: unknown), counted against its quotas;
+     * returns null (after closing the transport) when it may not open.
+     */
     public Connection open(Transport transport, Identity identity, String address) {
         Connection connection = register(transport, identity, false, address);
         if (connection != null) {

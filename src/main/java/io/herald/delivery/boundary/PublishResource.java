@@ -3,11 +3,12 @@ package io.herald.delivery.boundary;
 import io.herald.delivery.control.DeliveryJson;
 import io.herald.delivery.control.Publisher;
 import io.herald.delivery.entity.Publish;
+import io.herald.delivery.entity.PublishLimits;
 import io.herald.problem.boundary.RefusalMapper;
 import io.herald.problem.control.JsonText;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
-import io.herald.security.control.Identities;
+import io.herald.security.boundary.Caller;
 import io.herald.security.control.SystemPublishers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,13 +21,10 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The publish API for other systems: {@code POST /api/publish} with one publication (an object) or a
@@ -42,15 +40,11 @@ public class PublishResource {
     @Inject
     SystemPublishers systemPublishers;
 
-    /** A batch of 100 publications of a few KB each; larger requests are refused with 413. */
     @Inject
-    @ConfigProperty(name = "herald.publish.max-body-bytes", defaultValue = "1048576")
-    int maxBodyBytes;
+    Caller caller;
 
-    /** Publications per batch request. */
     @Inject
-    @ConfigProperty(name = "herald.publish.max-batch", defaultValue = "100")
-    int maxBatch;
+    PublishLimits limits;
 
     /**
      * Security: only holders of {@code herald.publish.role} (unless opened); the body is untrusted and is
@@ -59,8 +53,8 @@ public class PublishResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public String publish(InputStream body, @Context SecurityContext security) throws IOException {
-        systemPublishers.authorize(Identities.of(security.getUserPrincipal()));
+    public String publish(InputStream body) throws IOException {
+        systemPublishers.authorize(caller.identity());
         JsonValue request = parse(body);
         if (request.getValueType() == JsonValue.ValueType.OBJECT) {
             return DeliveryJson.result(publisher.publish(publication(request), Publisher.Source.SYSTEM)).toString();
@@ -68,8 +62,8 @@ public class PublishResource {
         if (request.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new Refusal(ErrorCode.MALFORMED, "the body must be a publication object or an array of them");
         }
-        if (request.asJsonArray().size() > maxBatch) {
-            throw new Refusal(ErrorCode.TOO_LARGE, "at most " + maxBatch + " publications per batch");
+        if (request.asJsonArray().size() > limits.maxBatch()) {
+            throw new Refusal(ErrorCode.TOO_LARGE, "at most " + limits.maxBatch() + " publications per batch");
         }
         JsonArrayBuilder results = Json.createArrayBuilder();
         for (JsonValue item : request.asJsonArray()) {
@@ -83,9 +77,9 @@ public class PublishResource {
     }
 
     private JsonValue parse(InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes(maxBodyBytes + 1);
-        if (bytes.length > maxBodyBytes) {
-            throw new Refusal(ErrorCode.TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes");
+        byte[] bytes = body.readNBytes(limits.maxBodyBytes() + 1);
+        if (bytes.length > limits.maxBodyBytes()) {
+            throw new Refusal(ErrorCode.TOO_LARGE, "the body is larger than " + limits.maxBodyBytes() + " bytes");
         }
         return JsonText.parse(new String(bytes, StandardCharsets.UTF_8));
     }

@@ -1,6 +1,7 @@
 package io.herald.delivery.control;
 
 import io.herald.channel.control.Namespaces;
+import io.herald.delivery.entity.PublishLimits;
 import io.herald.platform.Threads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -11,7 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Builds the delivery component from MicroProfile Config; each default is the one place it is set. */
+/**
+ * Builds the delivery component from MicroProfile Config, the publish API included; each default is the one
+ * place it is set. The Redis broker reads the settings it shares with the memory broker from here.
+ */
 @ApplicationScoped
 public class DeliveryConfig {
 
@@ -39,6 +43,30 @@ public class DeliveryConfig {
     @Inject
     @ConfigProperty(name = "herald.delivery.channel-idle-ttl", defaultValue = "PT1H")
     Duration channelIdleTtl;
+
+    /** A batch of 100 publications of a few KB each; larger requests are refused with 413. */
+    @Inject
+    @ConfigProperty(name = "herald.publish.max-body-bytes", defaultValue = "1048576")
+    int maxBodyBytes;
+
+    /** Publications per batch request. */
+    @Inject
+    @ConfigProperty(name = "herald.publish.max-batch", defaultValue = "100")
+    int maxBatch;
+
+    public Duration idempotencyWindow() {
+        return idempotencyWindow;
+    }
+
+    public Duration channelIdleTtl() {
+        return channelIdleTtl;
+    }
+
+    @Produces
+    @Singleton
+    PublishLimits publishLimits() {
+        return new PublishLimits(maxBodyBytes, maxBatch);
+    }
 
     /** The hub is built on the broker and follows channels there; the broker never needs the hub to exist. */
     @Produces

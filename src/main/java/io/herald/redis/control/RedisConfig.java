@@ -3,6 +3,7 @@ package io.herald.redis.control;
 import io.herald.channel.control.Namespaces;
 import io.herald.delivery.control.Broker;
 import io.herald.delivery.control.BrokerProvider;
+import io.herald.delivery.control.DeliveryConfig;
 import io.herald.platform.Threads;
 import io.herald.security.control.Devices;
 import io.herald.security.control.DevicesProvider;
@@ -53,13 +54,9 @@ public class RedisConfig implements BrokerProvider, DevicesProvider {
     @ConfigProperty(name = "herald.redis.reconnect-max-backoff", defaultValue = "PT5S")
     Duration maxBackoff;
 
+    /** The delivery settings both brokers share (channel idle TTL, idempotency window), declared there. */
     @Inject
-    @ConfigProperty(name = "herald.delivery.channel-idle-ttl", defaultValue = "PT1H")
-    Duration channelIdleTtl;
-
-    @Inject
-    @ConfigProperty(name = "herald.delivery.idempotency-window", defaultValue = "PT5M")
-    Duration idempotencyWindow;
+    DeliveryConfig delivery;
 
     @Inject
     Namespaces namespaces;
@@ -87,7 +84,7 @@ public class RedisConfig implements BrokerProvider, DevicesProvider {
         if (node == null) {
             URI uri = URI.create(url.get().trim());
             node = RedisNode.start(new RedisSettings(uri, prefix, poolSize, timeout, heartbeat, maxBackoff,
-                    channelIdleTtl, idempotencyWindow), namespaces, threads.factory());
+                    delivery.channelIdleTtl(), delivery.idempotencyWindow()), namespaces, threads.factory());
             LOG.log(System.Logger.Level.INFO, "Herald joins the cluster through Redis at {0}:{1}", uri.getHost(),
                     String.valueOf(uri.getPort()));
         }

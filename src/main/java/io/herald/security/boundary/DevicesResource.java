@@ -3,7 +3,6 @@ package io.herald.security.boundary;
 import io.herald.problem.control.JsonText;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
-import io.herald.security.control.Identities;
 import io.herald.security.control.Provisioning;
 import io.herald.security.entity.Device;
 import io.herald.security.entity.Identity;
@@ -20,10 +19,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +39,9 @@ public class DevicesResource {
     @Inject
     Provisioning provisioning;
 
+    @Inject
+    Caller caller;
+
     /**
      * Security: only a device administrator; the body is untrusted, read up to a bound after the caller
      * was authorized. The answer carries the token this once: it is never logged and must not be cached.
@@ -49,14 +49,14 @@ public class DevicesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response provision(InputStream body, @Context SecurityContext security) throws IOException {
-        Identity caller = Identities.of(security.getUserPrincipal());
-        provisioning.authorize(caller);
+    public Response provision(InputStream body) throws IOException {
+        Identity admin = caller.identity();
+        provisioning.authorize(admin);
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
             throw new Refusal(ErrorCode.TOO_LARGE, "the body is larger than " + MAX_BODY_BYTES + " bytes");
         }
-        Provisioned provisioned = provisioning.provision(caller,
+        Provisioned provisioned = provisioning.provision(admin,
                 JsonText.parse(new String(bytes, StandardCharsets.UTF_8)));
         String answer = device(provisioned.device()).add("token", provisioned.token()).build().toString();
         return Response.status(Response.Status.CREATED).entity(answer).type(MediaType.APPLICATION_JSON_TYPE)
@@ -66,9 +66,9 @@ public class DevicesResource {
     /** Security: only a device administrator; tokens are not stored, so none can be listed. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public String list(@Context SecurityContext security) {
+    public String list() {
         JsonArrayBuilder devices = Json.createArrayBuilder();
-        for (Device device : provisioning.all(Identities.of(security.getUserPrincipal()))) {
+        for (Device device : provisioning.all(caller.identity())) {
             devices.add(device(device));
         }
         return Json.createObjectBuilder().add("devices", devices).build().toString();
@@ -77,8 +77,8 @@ public class DevicesResource {
     /** Security: only a device administrator; {@code id} is an untrusted path segment, checked before any lookup. */
     @DELETE
     @Path("{id}")
-    public Response revoke(@PathParam("id") String id, @Context SecurityContext security) {
-        provisioning.revoke(Identities.of(security.getUserPrincipal()), id);
+    public Response revoke(@PathParam("id") String id) {
+        provisioning.revoke(caller.identity(), id);
         return Response.noContent().build();
     }
 

@@ -1,6 +1,5 @@
 package io.herald.security.boundary;
 
-import io.herald.security.control.Identities;
 import io.herald.security.control.Tickets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,9 +7,7 @@ import jakarta.json.Json;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * {@code POST /api/tickets}: a single-use, short-lived ticket for the caller authenticated with
@@ -24,11 +21,14 @@ public class TicketsResource {
     @Inject
     Tickets tickets;
 
+    @Inject
+    Caller caller;
+
     /** Security: only an authenticated caller gets a ticket; the ticket is never logged. */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public String issue(@Context SecurityContext security) {
-        String ticket = tickets.issue(Identities.of(security.getUserPrincipal()));
+    public String issue() {
+        String ticket = tickets.issue(caller.identity());
         return Json.createObjectBuilder().add("ticket", ticket).add("ttl", tickets.ttl().toMillis()).build()
                 .toString();
     }

@@ -11,9 +11,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The single place where a connection or a request gets its identity: the JWT MicroProfile JWT verified
- * (subject {@code sub}, groups {@code groups}, expiry {@code exp}), or the device whose token Herald's entry
- * filter verified ({@link DevicePrincipal}), else a redeemed ticket, else anonymous. A JWT never gives a
- * device identity, whatever its claims say.
+ * (subject {@code sub}, groups {@code groups}, expiry {@code exp}), or the device whose token Herald's
+ * {@code CredentialGate} verified ({@link DevicePrincipal}), else a redeemed ticket, else anonymous. A JWT
+ * never gives a device identity, whatever its claims say.
  */
 public final class Identities {
 

@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Quotas {
 
-    public static final Quotas UNLIMITED = new Quotas(Integer.MAX_VALUE, Integer.MAX_VALUE);
-
     /** Which quota refused a connection. */
     public enum Exceeded { NONE, USER, ADDRESS }
 
@@ -53,13 +51,5 @@ public final class Quotas {
         if (address != null) {
             addresses.computeIfPresent(address, (k, n) -> n > 1 ? n - 1 : null);
         }
-    }
-
-    public synchronized int ofUser(String subject) {
-        return users.getOrDefault(subject, 0);
-    }
-
-    public synchronized int ofAddress(String address) {
-        return addresses.getOrDefault(address, 0);
     }
 }

@@ -6,6 +6,7 @@ import io.herald.security.entity.Identity;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -17,6 +18,9 @@ import java.util.function.LongSupplier;
  * it lands in proxy and access logs and stays valid for its whole lifetime.
  */
 public final class Tickets {
+
+    /** How a WebSocket client offers a ticket: as subprotocol {@code herald.ticket.<ticket>}. */
+    public static final String SUBPROTOCOL_PREFIX = "herald.ticket.";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Expired tickets are swept when this many are held, so unredeemed ones cannot pile up. */
@@ -72,5 +76,24 @@ public final class Tickets {
     public boolean valid(String ticket) {
         Held found = ticket == null ? null : held.get(ticket);
         return found != null && found.expiresAt() - nanos.getAsLong() >= 0;
+    }
+
+    /**
+     * The ticket among the values of the {@code Sec-WebSocket-Protocol} headers, or null. Security: the
+     * values are untrusted; they are split and compared, the ticket is not looked up here.
+     */
+    public static String offered(List<String> subprotocols) {
+        if (subprotocols == null) {
+            return null;
+        }
+        for (String header : subprotocols) {
+            for (String protocol : header.split(",")) {
+                String candidate = protocol.trim();
+                if (candidate.startsWith(SUBPROTOCOL_PREFIX)) {
+                    return candidate.substring(SUBPROTOCOL_PREFIX.length());
+                }
+            }
+        }
+        return null;
     }
 }

@@ -26,10 +26,6 @@ public record Identity(String subject, Set<String> groups, boolean anonymous, In
         this(subject, groups, anonymous, expiry, null);
     }
 
-    public Identity(String subject, Set<String> groups, boolean anonymous) {
-        this(subject, groups, anonymous, null);
-    }
-
     /** The identity of a verified device token: no expiry (revocation ends it), the provisioned groups. */
     public static Identity of(Device device) {
         return new Identity(device.subject(), device.groups(), false, null, device);

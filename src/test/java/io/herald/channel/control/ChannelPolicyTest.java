@@ -34,12 +34,12 @@ class ChannelPolicyTest {
     private final ChannelPolicy policy;
 
     ChannelPolicyTest() {
-        rules.put("open", new Access(true, Set.of(), Set.of(), false, false));
-        rules.put("closed", new Access(false, Set.of(), Set.of(), false, false));
-        rules.put("ops", new Access(false, Set.of("operators"), Set.of("editors"), false, false));
-        rules.put("user", new Access(false, Set.of(), Set.of(), true, false));
-        rules.put("team", new Access(false, Set.of(), Set.of(), false, true));
-        rules.put("anonuser", new Access(true, Set.of(), Set.of(), true, false));
+        rules.put("open", new Access(true, Set.of(), Set.of(), false, false, false));
+        rules.put("closed", new Access(false, Set.of(), Set.of(), false, false, false));
+        rules.put("ops", new Access(false, Set.of("operators"), Set.of("editors"), false, false, false));
+        rules.put("user", new Access(false, Set.of(), Set.of(), true, false, false));
+        rules.put("team", new Access(false, Set.of(), Set.of(), false, true, false));
+        rules.put("anonuser", new Access(true, Set.of(), Set.of(), true, false, false));
         rules.put("display", new Access(false, Set.of(), Set.of(), false, false, true));
         rules.put("screens", new Access(false, Set.of("operators"), Set.of(), false, false, true));
         rules.put("anondisplay", new Access(true, Set.of(), Set.of(), false, false, true));
@@ -82,7 +82,7 @@ class ChannelPolicyTest {
             Identity who = switch (random.nextInt(5)) {
                 case 0 -> Identity.ANONYMOUS;
                 case 1 -> Identity.of(new Device(pick(random, DEVICES), someOf(random), Instant.EPOCH));
-                default -> new Identity(pick(random, PEOPLE), someOf(random), false);
+                default -> new Identity(pick(random, PEOPLE), someOf(random), false, null);
             };
             String namespace = pick(random, namespaces);
             ChannelName channel = new ChannelName(namespace, pick(random, names));
@@ -97,7 +97,7 @@ class ChannelPolicyTest {
     @Test
     void aDeviceChannelBelongsToThatDeviceAloneAndAPersonalChannelNeverToADevice() {
         Identity lobby = Identity.of(new Device("lobby-1", Set.of("red"), Instant.EPOCH));
-        Identity alice = new Identity("alice", Set.of("red"), false);
+        Identity alice = new Identity("alice", Set.of("red"), false, null);
         assertEquals(null, decide(new ChannelName("display", "lobby-1"), lobby, false));
         assertEquals(ErrorCode.FORBIDDEN, decide(new ChannelName("display", "kitchen"), lobby, false));
         assertEquals(ErrorCode.FORBIDDEN, decide(new ChannelName("display", "alice"), alice, false),
@@ -114,7 +114,7 @@ class ChannelPolicyTest {
     @Test
     void aDeviceIsNeverAUserWhateverTheNamesSay() {
         Identity device = Identity.of(new Device("alice", Set.of(), Instant.EPOCH));
-        Identity user = new Identity("device:lobby-1", Set.of(), false);
+        Identity user = new Identity("device:lobby-1", Set.of(), false, null);
         assertEquals(ErrorCode.FORBIDDEN, decide(new ChannelName("user", "alice"), device, false));
         assertEquals(ErrorCode.FORBIDDEN, decide(new ChannelName("display", "lobby-1"), user, false),
                 "a user whose sub reads like a device's subject is still a user");
@@ -129,7 +129,7 @@ class ChannelPolicyTest {
 
     @Test
     void personalAndGroupChannelsBelongToTheirOwners() {
-        Identity alice = new Identity("alice", Set.of("red"), false);
+        Identity alice = new Identity("alice", Set.of("red"), false, null);
         assertEquals(null, decide(new ChannelName("user", "alice"), alice, false));
         assertEquals(ErrorCode.FORBIDDEN, decide(new ChannelName("user", "bob"), alice, false));
         assertEquals(null, decide(new ChannelName("team", "red"), alice, false));

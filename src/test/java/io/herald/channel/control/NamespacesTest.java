@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.herald.channel.entity.ChannelName;
 import io.herald.channel.entity.Namespace;
+import io.herald.channel.entity.OpenNamespace;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Namespaces.channel")
 class NamespacesTest {
 
-    private final Namespace news = new Namespace("news", 10, Duration.ofMinutes(1), false);
+    private final Namespace news = OpenNamespace.of("news", 10, Duration.ofMinutes(1), false);
     private final Namespaces namespaces = new Namespaces(Map.of("news", news), 20);
 
     @Test

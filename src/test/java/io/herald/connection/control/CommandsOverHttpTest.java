@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.channel.control.Namespaces;
-import io.herald.channel.entity.Namespace;
+import io.herald.channel.entity.OpenNamespace;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.MemoryBroker;
 import io.herald.delivery.control.Publisher;
 import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.Refusal;
+import io.herald.security.control.Tickets;
 import io.herald.security.entity.Identity;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -28,12 +29,13 @@ import org.junit.jupiter.api.Test;
 class CommandsOverHttpTest {
 
     private final Namespaces namespaces = new Namespaces(Map.of(
-            "demo", new Namespace("demo", 10, Duration.ofMinutes(5), true),
-            "news", new Namespace("news", 10, Duration.ofMinutes(5), false)), 255);
+            "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true),
+            "news", OpenNamespace.of("news", 10, Duration.ofMinutes(5), false)), 255);
     private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100, Clock.systemUTC());
     private final Hub hub = new Hub(broker);
     private final Commands commands = new Commands(namespaces, hub, broker, new Publisher(namespaces, broker, 1024, 64),
-            new Limits(65536, 3, 1_000_000, 65536, Duration.ofSeconds(25), Duration.ofSeconds(60), 100), Meters.none());
+            new Limits(65536, 3, 1_000_000, 65536, Duration.ofSeconds(25), Duration.ofSeconds(60), 100), Meters.none(),
+            new Tickets(Duration.ofSeconds(30), System::nanoTime)::redeem);
 
     private JsonObject reply(String text) {
         return Json.createReader(new StringReader(commands.reply(text, Identity.ANONYMOUS))).readObject();

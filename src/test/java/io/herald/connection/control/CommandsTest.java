@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.channel.control.Namespaces;
-import io.herald.channel.entity.Namespace;
+import io.herald.channel.entity.OpenNamespace;
 import io.herald.connection.entity.Close;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.MemoryBroker;
 import io.herald.delivery.control.Publisher;
 import io.herald.metrics.control.Meters;
+import io.herald.security.control.Tickets;
 import io.herald.security.entity.Identity;
 import jakarta.json.JsonObject;
 import java.time.Clock;
@@ -31,23 +32,25 @@ class CommandsTest {
     private static final int MAX_CHANNELS = 3;
 
     private final Namespaces namespaces = new Namespaces(Map.of(
-            "demo", new Namespace("demo", 10, Duration.ofMinutes(5), true),
-            "news", new Namespace("news", 10, Duration.ofMinutes(5), false)), 255);
+            "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true),
+            "news", OpenNamespace.of("news", 10, Duration.ofMinutes(5), false)), 255);
     private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100,
             Clock.systemUTC());
     private final Hub hub = new Hub(broker);
     private final Publisher publisher = new Publisher(namespaces, broker, 1024, 64);
     private final Limits limits = new Limits(65536, MAX_CHANNELS, 1_000_000, 65536, Duration.ofSeconds(25),
             Duration.ofSeconds(60), 100);
-    private final Connections connections = new Connections(limits, hub, Runnable::run, Meters.none());
-    private final Commands commands = new Commands(namespaces, hub, broker, publisher, limits, Meters.none());
+    private final Connections connections = UnlimitedConnections.of(limits, hub);
+    /** No ticket was issued, so every refresh is refused. */
+    private final Commands commands = new Commands(namespaces, hub, broker, publisher, limits, Meters.none(),
+            new Tickets(Duration.ofSeconds(30), System::nanoTime)::redeem);
 
     private final RecordingTransport transport = RecordingTransport.immediate();
     private Connection connection;
 
     @BeforeEach
     void open() {
-        connection = connections.open(transport, Identity.ANONYMOUS);
+        connection = connections.open(transport, Identity.ANONYMOUS, null);
     }
 
     /** Handles one client frame and returns the frames the server wrote in answer. */
@@ -114,7 +117,7 @@ class CommandsTest {
         void aSubscriberReceivesWhatAnotherClientPublishes() {
             subscribe("demo:room");
             RecordingTransport otherTransport = RecordingTransport.immediate();
-            Connection other = connections.open(otherTransport, Identity.ANONYMOUS);
+            Connection other = connections.open(otherTransport, Identity.ANONYMOUS, null);
             otherTransport.next();
 
             List<JsonObject> answer = handle(other, otherTransport,

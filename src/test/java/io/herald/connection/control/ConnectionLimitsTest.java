@@ -15,6 +15,7 @@ import io.herald.delivery.control.MemoryBroker;
 import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
+import io.herald.security.control.QuotaRoom;
 import io.herald.security.control.Quotas;
 import io.herald.security.entity.Identity;
 import io.herald.security.entity.RateLimit;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionLimitsTest {
 
     private static final Duration LONG = Duration.ofHours(1);
-    private static final Identity ALICE = new Identity("alice", Set.of(), false);
+    private static final Identity ALICE = new Identity("alice", Set.of(), false, null);
 
     private final Limits limits = new Limits(65536, 8, 1_000_000, 65536, LONG, LONG, 100);
     private final Quotas quotas = new Quotas(2, 3);
@@ -82,8 +83,8 @@ class ConnectionLimitsTest {
         connections.closed(byClient, "client");
         connections.close(byServer, Close.SLOW_CONSUMER);
         connections.closed(byServer, "abnormal");
-        assertEquals(0, quotas.ofUser("alice"));
-        assertEquals(0, quotas.ofAddress("10.0.0.1"), "closed twice, given back once");
+        assertEquals(2, QuotaRoom.forUser(quotas, "alice"));
+        assertEquals(3, QuotaRoom.atAddress(quotas, "10.0.0.1"), "closed twice, given back once");
 
         Connection idle = connections.open(RecordingTransport.immediate(), ALICE, "10.0.0.1");
         Connection lost = connections.open(RecordingTransport.immediate(), ALICE, "10.0.0.1");
@@ -99,8 +100,8 @@ class ConnectionLimitsTest {
         assertTrue(timedOut.isClosed());
         connections.shutdown();
         assertTrue(idle.isClosed());
-        assertEquals(0, quotas.ofUser("alice"));
-        assertEquals(0, quotas.ofAddress("10.0.0.1"));
+        assertEquals(2, QuotaRoom.forUser(quotas, "alice"));
+        assertEquals(3, QuotaRoom.atAddress(quotas, "10.0.0.1"));
     }
 
     @Test
@@ -121,6 +122,6 @@ class ConnectionLimitsTest {
 
         assertEquals(List.of(Close.RATE_LIMITED), transport.closes);
         assertEquals(4008, Close.RATE_LIMITED.code());
-        assertEquals(0, quotas.ofUser("alice"));
+        assertEquals(2, QuotaRoom.forUser(quotas, "alice"));
     }
 }

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.herald.channel.control.Namespaces;
-import io.herald.channel.entity.Namespace;
+import io.herald.channel.entity.OpenNamespace;
 import io.herald.connection.entity.Close;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.MemoryBroker;
 import io.herald.delivery.control.Publisher;
 import io.herald.metrics.control.Meters;
+import io.herald.security.control.Tickets;
 import io.herald.security.entity.Identity;
 import java.io.IOException;
 import java.time.Clock;
@@ -26,7 +27,7 @@ class ConnectionsTest {
     private static final Duration LONG = Duration.ofHours(1);
 
     private final Namespaces namespaces = new Namespaces(Map.of(
-            "demo", new Namespace("demo", 10, Duration.ofMinutes(5), true)), 255);
+            "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true)), 255);
     private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100,
             Clock.systemUTC());
     private final Hub hub = new Hub(broker);
@@ -36,12 +37,12 @@ class ConnectionsTest {
     }
 
     private Connections connections(Limits limits) {
-        return new Connections(limits, hub, Runnable::run, Meters.none());
+        return UnlimitedConnections.of(limits, hub);
     }
 
     private Commands commands(Limits limits) {
         return new Commands(namespaces, hub, broker, new Publisher(namespaces, broker, 1024, 64), limits,
-                Meters.none());
+                Meters.none(), new Tickets(Duration.ofSeconds(30), System::nanoTime)::redeem);
     }
 
     /** Returns once System.nanoTime() has moved past its value at the call. */
@@ -57,7 +58,7 @@ class ConnectionsTest {
         Limits limits = limits(LONG, Duration.ZERO, 1_000_000, 10);
         Connections connections = connections(limits);
         RecordingTransport transport = RecordingTransport.immediate();
-        Connection connection = connections.open(transport, Identity.ANONYMOUS);
+        Connection connection = connections.open(transport, Identity.ANONYMOUS, null);
         commands(limits).handle(connection, "{\"type\":\"subscribe\",\"channel\":\"demo:room\"}");
         letTimePass();
 
@@ -72,7 +73,7 @@ class ConnectionsTest {
     void tickKeepsAConnectionHeardFromWithinTheIdleTimeout() {
         Connections connections = connections(limits(LONG, LONG, 1_000_000, 10));
         RecordingTransport transport = RecordingTransport.immediate();
-        connections.open(transport, Identity.ANONYMOUS);
+        connections.open(transport, Identity.ANONYMOUS, null);
 
         connections.tick();
 
@@ -84,7 +85,7 @@ class ConnectionsTest {
     void tickSendsAPingWhenTheHeartbeatIsDue() {
         Connections connections = connections(limits(Duration.ZERO, LONG, 1_000_000, 10));
         RecordingTransport transport = RecordingTransport.immediate();
-        connections.open(transport, Identity.ANONYMOUS);
+        connections.open(transport, Identity.ANONYMOUS, null);
         transport.next();
 
         connections.tick();
@@ -97,7 +98,7 @@ class ConnectionsTest {
     void tickSendsNoPingBeforeTheHeartbeatIsDue() {
         Connections connections = connections(limits(LONG, LONG, 1_000_000, 10));
         RecordingTransport transport = RecordingTransport.immediate();
-        connections.open(transport, Identity.ANONYMOUS);
+        connections.open(transport, Identity.ANONYMOUS, null);
         transport.next();
 
         connections.tick();
@@ -108,10 +109,10 @@ class ConnectionsTest {
     @Test
     void refusesConnectionsBeyondTheMaximum() {
         Connections connections = connections(limits(LONG, LONG, 1_000_000, 1));
-        connections.open(RecordingTransport.immediate(), Identity.ANONYMOUS);
+        connections.open(RecordingTransport.immediate(), Identity.ANONYMOUS, null);
         RecordingTransport second = RecordingTransport.immediate();
 
-        assertNull(connections.open(second, Identity.ANONYMOUS));
+        assertNull(connections.open(second, Identity.ANONYMOUS, null));
         assertEquals(List.of(Close.TOO_MANY_CONNECTIONS), second.closes);
         assertEquals(List.of(), second.writes);
         assertEquals(1, connections.size());
@@ -123,7 +124,7 @@ class ConnectionsTest {
         Connections connections = connections(limits);
         Commands commands = commands(limits);
         RecordingTransport stalled = RecordingTransport.manual();
-        Connection connection = connections.open(stalled, Identity.ANONYMOUS);
+        Connection connection = connections.open(stalled, Identity.ANONYMOUS, null);
 
         for (int i = 0; i < 20; i++) {
             commands.handle(connection, "{\"type\":\"ping\"}");
@@ -138,7 +139,7 @@ class ConnectionsTest {
     void closesAConnectionWhoseWriteFailed() {
         Connections connections = connections(limits(LONG, LONG, 1_000_000, 10));
         RecordingTransport broken = RecordingTransport.manual();
-        connections.open(broken, Identity.ANONYMOUS);
+        connections.open(broken, Identity.ANONYMOUS, null);
 
         broken.fail(new IOException("connection reset"));
 
@@ -151,8 +152,8 @@ class ConnectionsTest {
         Connections connections = connections(limits(LONG, LONG, 1_000_000, 10));
         RecordingTransport first = RecordingTransport.immediate();
         RecordingTransport second = RecordingTransport.immediate();
-        Connection one = connections.open(first, Identity.ANONYMOUS);
-        Connection two = connections.open(second, Identity.ANONYMOUS);
+        Connection one = connections.open(first, Identity.ANONYMOUS, null);
+        Connection two = connections.open(second, Identity.ANONYMOUS, null);
 
         connections.close(one, Close.BAD_REQUEST);
         connections.close(one, Close.IDLE_TIMEOUT);
@@ -168,13 +169,13 @@ class ConnectionsTest {
     void shutdownClosesEveryConnectionAndRefusesNewOnes() {
         Connections connections = connections(limits(LONG, LONG, 1_000_000, 10));
         RecordingTransport open = RecordingTransport.immediate();
-        connections.open(open, Identity.ANONYMOUS);
+        connections.open(open, Identity.ANONYMOUS, null);
 
         connections.shutdown();
         RecordingTransport late = RecordingTransport.immediate();
 
         assertEquals(List.of(Close.SHUTDOWN), open.closes);
-        assertNull(connections.open(late, Identity.ANONYMOUS));
+        assertNull(connections.open(late, Identity.ANONYMOUS, null));
         assertEquals(List.of(Close.SHUTDOWN), late.closes);
         assertEquals(0, connections.size());
     }

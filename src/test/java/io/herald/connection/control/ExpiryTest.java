@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.channel.control.Namespaces;
-import io.herald.channel.entity.Namespace;
+import io.herald.channel.entity.OpenNamespace;
 import io.herald.connection.entity.Close;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
 class ExpiryTest {
 
     private final Namespaces namespaces = new Namespaces(Map.of(
-            "demo", new Namespace("demo", 10, Duration.ofMinutes(5), true)), 255);
+            "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true)), 255);
     private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100, Clock.systemUTC());
     private final Hub hub = new Hub(broker);
     private final Limits limits = new Limits(65536, 8, 1_000_000, 65536, Duration.ofHours(1), Duration.ofHours(1), 10);
-    private final Connections connections = new Connections(limits, hub, Runnable::run, Meters.none(), Duration.ZERO);
+    private final Connections connections = UnlimitedConnections.of(limits, hub);
     private final Identity fresh = new Identity("erin", Set.of(), false, Instant.now().plusSeconds(3600));
 
     private Commands commands(Identity refreshed) {
@@ -48,7 +48,7 @@ class ExpiryTest {
     @Test
     void anExpiredCredentialClosesTheConnectionWith4007AndStopsDelivery() {
         RecordingTransport transport = RecordingTransport.immediate();
-        Connection connection = connections.open(transport, new Identity("dave", Set.of(), false, Instant.now().minusSeconds(1)));
+        Connection connection = connections.open(transport, new Identity("dave", Set.of(), false, Instant.now().minusSeconds(1)), null);
         int before = transport.frames().size();
         connection.send(new Frame("{\"type\":\"publication\"}"), 0);
         assertEquals(before, transport.frames().size(), "nothing is delivered after the expiry");
@@ -60,7 +60,7 @@ class ExpiryTest {
     @Test
     void aRefreshForTheSameSubjectMovesTheExpiry() {
         RecordingTransport transport = RecordingTransport.immediate();
-        Connection connection = connections.open(transport, new Identity("erin", Set.of(), false, Instant.now().plusMillis(1)));
+        Connection connection = connections.open(transport, new Identity("erin", Set.of(), false, Instant.now().plusMillis(1)), null);
         commands(fresh).handle(connection, "{\"type\":\"refresh\",\"ticket\":\"t-1\",\"ref\":1}");
         assertTrue(transport.frames().get(transport.frames().size() - 1).contains("\"type\":\"refreshed\""));
         connections.tick();
@@ -72,7 +72,7 @@ class ExpiryTest {
     void aRefreshForAnotherSubjectOrWithABadTicketIsRefusedAndTheConnectionStays() {
         RecordingTransport transport = RecordingTransport.immediate();
         Identity dave = new Identity("dave", Set.of(), false, Instant.now().plusSeconds(60));
-        Connection connection = connections.open(transport, dave);
+        Connection connection = connections.open(transport, dave, null);
         commands(fresh).handle(connection, "{\"type\":\"refresh\",\"ticket\":\"t-1\",\"ref\":1}");
         assertTrue(transport.frames().get(transport.frames().size() - 1).contains("\"code\":\"forbidden\""));
         commands(fresh).handle(connection, "{\"type\":\"refresh\",\"ticket\":\"nope\",\"ref\":2}");
@@ -87,7 +87,7 @@ class ExpiryTest {
         Identity lookalike = new Identity("device:lobby-1", Set.of(), false, Instant.now().plusSeconds(60));
         for (Identity[] pair : new Identity[][] {{lookalike, device}, {device, lookalike}}) {
             RecordingTransport transport = RecordingTransport.immediate();
-            Connection connection = connections.open(transport, pair[0]);
+            Connection connection = connections.open(transport, pair[0], null);
             commands(pair[1]).handle(connection, "{\"type\":\"refresh\",\"ticket\":\"t-1\",\"ref\":1}");
             assertTrue(transport.frames().get(transport.frames().size() - 1).contains("\"code\":\"forbidden\""));
             assertEquals(pair[0], connection.identity());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.channel.control.Namespaces;
 import io.herald.channel.entity.ChannelName;
-import io.herald.channel.entity.Namespace;
+import io.herald.channel.entity.OpenNamespace;
 import io.herald.connection.entity.Cursor;
 import io.herald.connection.entity.HttpLimits;
 import io.herald.connection.entity.Limits;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class PollsTest {
 
     private final Namespaces namespaces = new Namespaces(Map.of(
-            "news", new Namespace("news", 3, Duration.ofMinutes(5), false)), 255);
+            "news", OpenNamespace.of("news", 3, Duration.ofMinutes(5), false)), 255);
     private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100,
             Clock.systemUTC());
     private final Hub hub = new Hub(broker);

@@ -7,7 +7,6 @@ import io.herald.connection.entity.Close;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.MemoryBroker;
-import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.control.Devices;
@@ -32,7 +31,7 @@ class RevocationsTest {
     /** The connections' hub, on a single-node broker: these tests subscribe to nothing. */
     private final Hub hub = new Hub(new MemoryBroker(new Namespaces(Map.of(), 255), Duration.ofMinutes(5), 100,
             Clock.systemUTC()));
-    private final Connections connections = new Connections(limits, hub, Runnable::run, Meters.none());
+    private final Connections connections = UnlimitedConnections.of(limits, hub);
     private final MemoryDevices devices = new MemoryDevices();
     private final Revocations revocations = new Revocations(connections, devices);
     private final Device lobby = new Device("lobby-1", Set.of("displays"), T0);
@@ -40,7 +39,7 @@ class RevocationsTest {
 
     private RecordingTransport connect(Identity identity) {
         RecordingTransport transport = RecordingTransport.immediate();
-        connections.open(transport, identity);
+        connections.open(transport, identity, null);
         return transport;
     }
 
@@ -51,7 +50,7 @@ class RevocationsTest {
         RecordingTransport first = connect(Identity.of(lobby));
         RecordingTransport second = connect(Identity.of(lobby));
         RecordingTransport other = connect(Identity.of(kitchen));
-        RecordingTransport lookalike = connect(new Identity("device:lobby-1", Set.of("displays"), false));
+        RecordingTransport lookalike = connect(new Identity("device:lobby-1", Set.of("displays"), false, null));
         devices.remove("lobby-1");
         revocations.changed("lobby-1");
         assertEquals(List.of(Close.REVOKED), first.closes);

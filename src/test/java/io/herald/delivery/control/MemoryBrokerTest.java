@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.channel.control.Namespaces;
 import io.herald.channel.entity.ChannelName;
-import io.herald.channel.entity.Namespace;
+import io.herald.channel.entity.OpenNamespace;
 import io.herald.delivery.entity.Position;
 import io.herald.delivery.entity.Publication;
 import io.herald.delivery.entity.Publish;
@@ -37,8 +37,8 @@ class MemoryBrokerTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final MemoryBroker broker = new MemoryBroker(new Namespaces(Map.of(
-            "news", new Namespace("news", 3, TTL, false),
-            "live", new Namespace("live", 0, TTL, false)), 255), KEY_WINDOW, 100, clock);
+            "news", OpenNamespace.of("news", 3, TTL, false),
+            "live", OpenNamespace.of("live", 0, TTL, false)), 255), KEY_WINDOW, 100, clock);
     private final Hub hub = new Hub(broker);
 
     private Publication publish(ChannelName channel) {

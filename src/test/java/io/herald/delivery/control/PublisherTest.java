@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.herald.channel.control.Namespaces;
 import io.herald.channel.entity.ChannelName;
-import io.herald.channel.entity.Namespace;
+import io.herald.channel.entity.OpenNamespace;
 import io.herald.delivery.control.Publisher.Source;
 import io.herald.delivery.entity.Position;
 import io.herald.delivery.entity.Publish;
@@ -29,8 +29,8 @@ class PublisherTest {
     private static final int MAX_KEY = 8;
 
     private final Namespaces namespaces = new Namespaces(Map.of(
-            "news", new Namespace("news", 10, Duration.ofMinutes(1), false),
-            "chat", new Namespace("chat", 10, Duration.ofMinutes(1), true)), 255);
+            "news", OpenNamespace.of("news", 10, Duration.ofMinutes(1), false),
+            "chat", OpenNamespace.of("chat", 10, Duration.ofMinutes(1), true)), 255);
     private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100,
             new MutableClock(Instant.parse("2025-01-01T00:00:00Z")));
     private final Publisher publisher = new Publisher(namespaces, broker, MAX_DATA, MAX_KEY);

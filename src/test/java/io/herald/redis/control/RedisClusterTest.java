@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.channel.control.Namespaces;
 import io.herald.channel.entity.ChannelName;
-import io.herald.channel.entity.Namespace;
+import io.herald.channel.entity.OpenNamespace;
 import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.Subscriber;
 import io.herald.delivery.control.Subscription;
@@ -40,7 +40,7 @@ class RedisClusterTest {
     private static final ChannelName NEWS = new ChannelName("news", "x");
 
     private final Namespaces namespaces = new Namespaces(
-            Map.of("news", new Namespace("news", 100, Duration.ofMinutes(5), false)), 255);
+            Map.of("news", OpenNamespace.of("news", 100, Duration.ofMinutes(5), false)), 255);
     private TestRedis redis;
     private Hub hubA;
     private Hub hubB;

@@ -54,7 +54,7 @@ class IdentitiesTest {
 
     @Test
     void noPrincipalIsAnonymousAndAPrincipalWinsOverATicket() {
-        Identity ticket = new Identity("bob", Set.of(), false);
+        Identity ticket = new Identity("bob", Set.of(), false, null);
         assertSame(Identity.ANONYMOUS, Identities.of((java.security.Principal) null));
         assertSame(ticket, Identities.of(null, ticket));
         assertEquals("u-1", Identities.of(new Token(Map.of("sub", "u-1")), ticket).subject());
@@ -64,7 +64,7 @@ class IdentitiesTest {
     void aVerifiedDeviceIsADeviceAndATokenNeverIs() {
         Identity lobby = Identity.of(new Device("lobby-1", Set.of("displays"), Instant.EPOCH));
         assertSame(lobby, Identities.of(new DevicePrincipal(lobby)));
-        assertSame(lobby, Identities.of(new DevicePrincipal(lobby), new Identity("bob", Set.of(), false)));
+        assertSame(lobby, Identities.of(new DevicePrincipal(lobby), new Identity("bob", Set.of(), false, null)));
         Identity lookalike = Identities.ofToken(new Token(Map.of("sub", "device:lobby-1", "groups", Set.of("displays"))));
         assertEquals("device:lobby-1", lookalike.subject());
         assertFalse(lookalike.isDevice(), "no claim makes a JWT a device");

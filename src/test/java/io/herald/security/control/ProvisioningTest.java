@@ -25,7 +25,7 @@ import org.junit.jupiter.api.function.Executable;
 
 class ProvisioningTest {
 
-    private static final Identity ADMIN = new Identity("root", Set.of("herald-admin"), false);
+    private static final Identity ADMIN = new Identity("root", Set.of("herald-admin"), false, null);
 
     private final MemoryDevices devices = new MemoryDevices();
     private final List<String> changed = new ArrayList<>();
@@ -82,7 +82,7 @@ class ProvisioningTest {
         Identity device = credentials.identify(lobby.token());
         assertTrue(device.memberOf("herald-admin"), "given the admin group by mistake");
         assertRefused(ErrorCode.UNAUTHENTICATED, () -> provisioning.provision(Identity.ANONYMOUS, JsonText.parse("{\"id\":\"x\"}")));
-        assertRefused(ErrorCode.FORBIDDEN, () -> provisioning.provision(new Identity("bob", Set.of("displays"), false),
+        assertRefused(ErrorCode.FORBIDDEN, () -> provisioning.provision(new Identity("bob", Set.of("displays"), false, null),
                 JsonText.parse("{\"id\":\"x\"}")));
         assertRefused(ErrorCode.FORBIDDEN, () -> provisioning.provision(device, JsonText.parse("{\"id\":\"x\"}")));
         assertRefused(ErrorCode.FORBIDDEN, () -> provisioning.all(device));

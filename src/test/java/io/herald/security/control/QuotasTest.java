@@ -22,7 +22,7 @@ class QuotasTest {
         assertEquals(Quotas.Exceeded.NONE, quotas.acquire("alice", "10.0.0.2"));
         assertEquals(Quotas.Exceeded.USER, quotas.acquire("alice", "10.0.0.3"));
         assertEquals(Quotas.Exceeded.NONE, quotas.acquire("bob", "10.0.0.1"));
-        assertEquals(0, quotas.ofAddress("10.0.0.3"), "a refused connection is not counted");
+        assertEquals(3, QuotaRoom.atAddress(quotas, "10.0.0.3"), "a refused connection is not counted");
     }
 
     @Test
@@ -31,7 +31,7 @@ class QuotasTest {
         assertEquals(Quotas.Exceeded.NONE, quotas.acquire(null, "10.0.0.1"));
         assertEquals(Quotas.Exceeded.NONE, quotas.acquire("alice", "10.0.0.1"));
         assertEquals(Quotas.Exceeded.ADDRESS, quotas.acquire("bob", "10.0.0.1"));
-        assertEquals(0, quotas.ofUser("bob"));
+        assertEquals(2, QuotaRoom.forUser(quotas, "bob"));
     }
 
     @Test
@@ -50,10 +50,11 @@ class QuotasTest {
         assertEquals(Quotas.Exceeded.NONE, quotas.acquire("alice", "10.0.0.2"));
         quotas.release("alice", "10.0.0.1");
         quotas.release("alice", "10.0.0.2");
-        assertEquals(0, quotas.ofUser("alice"));
-        assertEquals(0, quotas.ofAddress("10.0.0.1"));
+        assertEquals(2, QuotaRoom.forUser(quotas, "alice"));
+        assertEquals(3, QuotaRoom.atAddress(quotas, "10.0.0.1"));
         quotas.release("alice", "10.0.0.1");
-        assertEquals(0, quotas.ofUser("alice"), "never below zero");
+        assertEquals(2, QuotaRoom.forUser(quotas, "alice"), "never below zero");
+        assertEquals(3, QuotaRoom.atAddress(quotas, "10.0.0.1"), "never below zero");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.herald.security.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.entity.Identity;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ class TicketsTest {
 
     private final AtomicLong now = new AtomicLong(1_000);
     private final Tickets tickets = new Tickets(Duration.ofSeconds(30), now::get);
-    private final Identity alice = new Identity("alice", Set.of("red"), false);
+    private final Identity alice = new Identity("alice", Set.of("red"), false, null);
 
     @Test
     void aTicketIsRedeemedOnceForItsIdentity() {
@@ -42,5 +44,13 @@ class TicketsTest {
         assertThrows(Refusal.class, () -> tickets.issue(Identity.ANONYMOUS));
         assertThrows(Refusal.class, () -> tickets.redeem(null));
         assertThrows(Refusal.class, () -> tickets.redeem("eyJhbGciOiJSUzI1NiJ9.e30.sig"));
+    }
+
+    @Test
+    void aWebSocketOffersItsTicketAsASubprotocolInAnyHeaderAndPosition() {
+        assertEquals("R0v9", Tickets.offered(List.of("herald.v1, herald.ticket.R0v9")));
+        assertEquals("R0v9", Tickets.offered(List.of("herald.v1", " herald.ticket.R0v9 ")));
+        assertNull(Tickets.offered(List.of("herald.v1")));
+        assertNull(Tickets.offered(null));
     }
 }
