@@ -256,6 +256,11 @@ class SecurityIT {
         String same = "http://127.0.0.1:" + base.getPort();
         assertEquals(403, handshake(Map.of("Origin", "http://evil.example")));
         assertEquals(403, handshake(Map.of("Origin", same + ".evil.example")));
+        String otherScheme = "https://127.0.0.1:" + base.getPort();
+        assertEquals(403, handshake(Map.of("Origin", otherScheme)), "the same host and port over another scheme");
+        assertEquals(403, handshake(Map.of("Origin", otherScheme, "X-Forwarded-Proto", "https")),
+                "a client's own X-Forwarded-Proto is not trusted by default");
+        assertEquals(403, status(request("api/client", Map.of("Origin", otherScheme)).POST(body("{\"type\":\"ping\"}"))));
         try (WsClient client = WsClient.connect(herald.webSocket(), Map.of("Origin", same))) {
             client.next("connected");
         }

@@ -30,7 +30,8 @@ public class OriginGate extends Gate {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
-        if (!origins.allowed(origin, request.getHeader("Host"))) {
+        String scheme = origins.scheme(request.getScheme(), request.getHeader("X-Forwarded-Proto"));
+        if (!origins.allowed(origin, request.getHeader("Host"), scheme)) {
             LOG.log(System.Logger.Level.DEBUG, "refused origin on {0}", request.getRequestURI());
             violation("origin");
             refuse(response, new Refusal(ErrorCode.FORBIDDEN, "this origin may not use Herald"));

@@ -6,20 +6,36 @@ import java.util.Locale;
 
 /**
  * Which browser origins may use Herald. A request without {@code Origin} is not from a browser page and
- * passes (the credential decides). The page's own origin (its host equals the request's {@code Host})
- * always passes; other origins only when listed, matched exactly, never by prefix or substring.
+ * passes (the credential decides). The page's own origin always passes: the same scheme, host and port
+ * as the request ({@code Host}, and the scheme it came in with, or {@code X-Forwarded-Proto} where a
+ * proxy that sets it is trusted); other origins only when listed, matched exactly, never by prefix or
+ * substring. Rejected: comparing the authority alone, which let an {@code http} page of the same host
+ * use the {@code https} listener and the reverse.
  */
 public final class Origins {
 
     private final List<String> allowed;
+    private final boolean trustForwardedProto;
 
-    public Origins(List<String> allowed) {
+    public Origins(List<String> allowed, boolean trustForwardedProto) {
         this.allowed = allowed.stream().map(String::trim).filter(o -> !o.isEmpty())
                 .map(o -> o.toLowerCase(Locale.ROOT)).toList();
+        this.trustForwardedProto = trustForwardedProto;
     }
 
-    /** Security: both values are untrusted request headers. */
-    public boolean allowed(String origin, String host) {
+    /**
+     * The scheme a browser used to reach this server: the request's, or the proxy's {@code X-Forwarded-Proto}
+     * when that is trusted. Security: {@code forwarded} is an untrusted header unless a proxy sets it.
+     */
+    public String scheme(String requestScheme, String forwarded) {
+        if (trustForwardedProto && forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",")[0].trim().toLowerCase(Locale.ROOT);
+        }
+        return requestScheme == null ? "" : requestScheme.toLowerCase(Locale.ROOT);
+    }
+
+    /** Security: origin and host are untrusted request headers; scheme comes from {@link #scheme}. */
+    public boolean allowed(String origin, String host, String scheme) {
         if (origin == null) {
             return true;
         }
@@ -31,8 +47,10 @@ public final class Origins {
             return false;
         }
         try {
-            String authority = URI.create(wanted).getRawAuthority();
-            return authority != null && authority.equals(host.trim().toLowerCase(Locale.ROOT));
+            URI page = URI.create(wanted);
+            String authority = page.getRawAuthority();
+            return authority != null && authority.equals(host.trim().toLowerCase(Locale.ROOT))
+                    && scheme.equals(page.getScheme());
         } catch (IllegalArgumentException e) {
             return false;
         }

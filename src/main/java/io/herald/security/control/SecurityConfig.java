@@ -35,6 +35,14 @@ public class SecurityConfig {
     @ConfigProperty(name = "herald.security.allowed-origins", defaultValue = " ")
     String allowedOrigins;
 
+    /**
+     * Off: the page's own origin must have the scheme the request came in with. On only behind a proxy that
+     * terminates TLS and sets {@code X-Forwarded-Proto} itself (a client's own value must never get through).
+     */
+    @Inject
+    @ConfigProperty(name = "herald.security.trust-forwarded-proto", defaultValue = "false")
+    boolean trustForwardedProto;
+
     /** The group a system needs to use POST /api/publish: publishing to any channel is a trusted act. */
     @Inject
     @ConfigProperty(name = "herald.publish.role", defaultValue = "herald-publisher")
@@ -135,7 +143,7 @@ public class SecurityConfig {
     @Produces
     @Singleton
     Origins origins() {
-        return new Origins(List.of(allowedOrigins.split(",")));
+        return new Origins(List.of(allowedOrigins.split(",")), trustForwardedProto);
     }
 
     @Produces
