@@ -17,15 +17,16 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -59,7 +60,12 @@ public class PublishResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public String publish(InputStream body, @Context SecurityContext security) throws IOException {
+    public String publish(InputStream body, @Context SecurityContext security, @Context HttpHeaders headers)
+            throws IOException {
+        if (headers.getMediaType() == null) {
+            // JAX-RS matches a request without Content-Type to any @Consumes; answered as a wrong type is
+            throw new NotSupportedException("Content-Type: application/json is required");
+        }
         systemPublishers.authorize(Identities.of(security.getUserPrincipal()));
         JsonValue request = parse(body);
         if (request.getValueType() == JsonValue.ValueType.OBJECT) {
@@ -87,7 +93,7 @@ public class PublishResource {
         if (bytes.length > maxBodyBytes) {
             throw new Refusal(ErrorCode.TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes");
         }
-        return JsonText.parse(new String(bytes, StandardCharsets.UTF_8));
+        return JsonText.parse(JsonText.utf8(bytes));
     }
 
     private static Publish publication(JsonValue item) {
