@@ -40,5 +40,11 @@
  * use (a forgotten case compiles) and pattern matching in {@code switch} (a preview in Java 17).
  * Server frames without a position stay in {@link io.herald.connection.control.Frames}; those with one
  * are delivery's ({@link io.herald.delivery.control.DeliveryJson}).
+ * <p>
+ * The frame limit counts UTF-8 bytes, as documented ({@link io.herald.connection.entity.Limits#fitsMessage}),
+ * on the text the container decoded, without encoding it again. Rejected: relying on the container's
+ * buffer size, which containers count differently (Payara let 195 KB of 3-byte characters through a
+ * 64 KiB limit). A poll's {@code wait} is any unsigned JSON number, bounded in length and compared
+ * with the cap and with one millisecond before it is rounded, so an exponent cannot make it expensive.
  */
 package io.herald.connection;

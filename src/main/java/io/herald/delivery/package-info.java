@@ -22,5 +22,9 @@
  * (the publication, subscribed and published frames, the REST publish result) and of the frame envelope.
  * Rejected: each component writing its own JSON of the same fields (publication here, subscribed and
  * published in connection, the publish result in the REST resource), which let the forms drift apart.
+ * <p>
+ * {@code POST /api/publish} without a {@code Content-Type} is refused with 415, as JAX-RS refuses a wrong
+ * type (JAX-RS itself matches a request without one to any {@code @Consumes}). Rejected: reading such a
+ * body as JSON anyway, which the docs never promised and which leaves the check to each client.
  */
 package io.herald.delivery;
