@@ -53,5 +53,11 @@
  * (a CDI alternative) to refuse upgrades at run time, and unit tests build {@code Connections} with every
  * argument. Rejected: a run-time switch and convenience constructors in production code that only tests
  * called, and a test-only setting, which an operator could turn on.
+ * <p>
+ * The frame limit counts UTF-8 bytes, as documented ({@link io.herald.connection.entity.Limits#fitsMessage}),
+ * on the text the container decoded, without encoding it again. Rejected: relying on the container's
+ * buffer size, which containers count differently (Payara let 195 KB of 3-byte characters through a
+ * 64 KiB limit). A poll's {@code wait} is any unsigned JSON number, bounded in length and compared
+ * with the cap and with one millisecond before it is rounded, so an exponent cannot make it expensive.
  */
 package io.herald.connection;

@@ -28,5 +28,9 @@
  * reads the two it shares from there. Rejected: each reader declaring the properties it needs, which
  * put the same default in two places (and the publish limits in the resource) where they could drift.
  * The publish API takes its caller from {@code security.boundary.Caller}.
+ * <p>
+ * {@code POST /api/publish} without a {@code Content-Type} is refused with 415, as JAX-RS refuses a wrong
+ * type (JAX-RS itself matches a request without one to any {@code @Consumes}). Rejected: reading such a
+ * body as JSON anyway, which the docs never promised and which leaves the check to each client.
  */
 package io.herald.delivery;

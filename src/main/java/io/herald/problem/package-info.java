@@ -4,5 +4,15 @@
  * Control code throws {@link io.herald.problem.entity.Refusal}; each boundary maps it once: the
  * WebSocket to an {@code error} frame (the connection stays open), JAX-RS to a status and a JSON
  * body. Rejected: per-transport error types, which let the transports drift apart.
+ * <p>
+ * {@link io.herald.problem.control.JsonText} is the one reader of JSON from clients (frames, REST bodies):
+ * bodies must be UTF-8 (refused as {@code malformed}, not read as U+FFFD, so HTTP and WebSocket agree), and
+ * values are built from the parser's events, which gives Herald its own nesting limit (64, a protocol
+ * constant) and numbers that write themselves as the client wrote them (so a numeric {@code ref} is echoed
+ * unchanged). Any failure of the parser on such input is {@code malformed}, logged in one short line at
+ * most once a minute. Rejected: the parser's own depth limit, which differs between JSON-P implementations
+ * and versions, can be changed by a system property, and surfaced as an undeclared RuntimeException that
+ * became {@code internal} with a stack trace as deep as the input (75 KB a frame); and a nesting setting,
+ * since clients must be able to rely on the limit on every node and server.
  */
 package io.herald.problem;

@@ -45,5 +45,9 @@
  * change plus a re-check of live connections. Rejected: device JWTs signed by Herald (not revocable before
  * they expire without a store anyway) and devices as users of the SSO (a display would hold a person's
  * kind of credential, and the IdP's lifetimes are made for people).
+ * <p>
+ * The device API reads its body with {@link io.herald.problem.control.JsonText#utf8} and {@code parse}, as
+ * every JSON from clients is read (UTF-8 only, 64 levels at most). The pure parts of credential handling
+ * ({@code DeviceCredentials.token}, the token's shape, ticket lookup) are fuzzed (CredentialsFuzzTest).
  */
 package io.herald.security;

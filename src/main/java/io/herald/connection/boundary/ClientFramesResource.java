@@ -2,6 +2,7 @@ package io.herald.connection.boundary;
 
 import io.herald.connection.control.Commands;
 import io.herald.connection.entity.Limits;
+import io.herald.problem.control.JsonText;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.boundary.Caller;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code POST /api/client}: one herald.v1 client frame over HTTP, answered with its reply frame, for
@@ -56,7 +56,7 @@ public class ClientFramesResource {
         if (bytes.length > limits.maxMessageBytes()) {
             throw new Refusal(ErrorCode.TOO_LARGE, "a frame is at most " + limits.maxMessageBytes() + " bytes");
         }
-        String reply = commands.reply(new String(bytes, StandardCharsets.UTF_8), identity);
+        String reply = commands.reply(JsonText.utf8(bytes), identity);
         return reply == null ? Response.noContent().build() : Response.ok(reply, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -68,7 +68,7 @@ public class WebSocketEndpoint {
         if (connection == null) {
             return;
         }
-        if (text.length() > limits.maxMessageBytes()) {
+        if (!limits.fitsMessage(text)) {
             connections.close(connection, Close.MESSAGE_TOO_BIG);
             return;
         }

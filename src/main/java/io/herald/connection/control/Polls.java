@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  */
 public final class Polls {
 
-    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,3})?");
+    /** A JSON number without a sign: what docs/protocol.md promises for {@code wait}. */
+    private static final Pattern SECONDS = Pattern.compile("[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    private static final BigDecimal MILLISECOND = new BigDecimal("0.001");
 
     private final Namespaces namespaces;
     private final Broker broker;
@@ -68,16 +70,29 @@ public final class Polls {
         return cursor;
     }
 
-    /** The wait in seconds ({@code 0}: poll), the configured default when absent, at most the configured cap. */
+    /**
+     * The wait in seconds ({@code 0}, or less than a millisecond: poll), the configured default when absent,
+     * at most the configured cap. Security: {@code seconds} is untrusted; its length is bounded before it is
+     * read, and it is compared before it is rounded, so that no exponent makes the rounding expensive.
+     */
     public Duration wait(String seconds) {
         if (seconds == null || seconds.isEmpty()) {
             return httpLimits.longPollWait();
         }
-        if (!SECONDS.matcher(seconds).matches()) {
+        BigDecimal value;
+        try {
+            value = seconds.length() <= 32 && SECONDS.matcher(seconds).matches() ? new BigDecimal(seconds) : null;
+        } catch (NumberFormatException e) {
+            value = null; // an exponent beyond what BigDecimal holds
+        }
+        if (value == null) {
             throw new Refusal(ErrorCode.INVALID_FIELD, "wait is a number of seconds, 0 or more");
         }
-        Duration wait = Duration.ofMillis(new BigDecimal(seconds).movePointRight(3).longValue());
-        return wait.compareTo(httpLimits.maxLongPollWait()) > 0 ? httpLimits.maxLongPollWait() : wait;
+        Duration cap = httpLimits.maxLongPollWait();
+        if (value.compareTo(BigDecimal.valueOf(cap.toMillis(), 3)) > 0) {
+            return cap;
+        }
+        return value.compareTo(MILLISECOND) < 0 ? Duration.ZERO : Duration.ofMillis(value.movePointRight(3).longValue());
     }
 
     public void counted(Duration wait) {

@@ -18,13 +18,15 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The publish API for other systems: {@code POST /api/publish} with one publication (an object) or a
@@ -53,7 +55,11 @@ public class PublishResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public String publish(InputStream body) throws IOException {
+    public String publish(InputStream body, @Context HttpHeaders headers) throws IOException {
+        if (headers.getMediaType() == null) {
+            // JAX-RS matches a request without Content-Type to any @Consumes; answered as a wrong type is
+            throw new NotSupportedException("Content-Type: application/json is required");
+        }
         systemPublishers.authorize(caller.identity());
         JsonValue request = parse(body);
         if (request.getValueType() == JsonValue.ValueType.OBJECT) {
@@ -81,7 +87,7 @@ public class PublishResource {
         if (bytes.length > limits.maxBodyBytes()) {
             throw new Refusal(ErrorCode.TOO_LARGE, "the body is larger than " + limits.maxBodyBytes() + " bytes");
         }
-        return JsonText.parse(new String(bytes, StandardCharsets.UTF_8));
+        return JsonText.parse(JsonText.utf8(bytes));
     }
 
     private static Publish publication(JsonValue item) {

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code /api/devices}: provisioning, listing and revoking device identities (docs/security.md, "Device
@@ -57,7 +56,7 @@ public class DevicesResource {
             throw new Refusal(ErrorCode.TOO_LARGE, "the body is larger than " + MAX_BODY_BYTES + " bytes");
         }
         Provisioned provisioned = provisioning.provision(admin,
-                JsonText.parse(new String(bytes, StandardCharsets.UTF_8)));
+                JsonText.parse(JsonText.utf8(bytes)));
         String answer = device(provisioned.device()).add("token", provisioned.token()).build().toString();
         return Response.status(Response.Status.CREATED).entity(answer).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store").build();

@@ -92,4 +92,22 @@ class ClientFrameTest {
                 parse("{\"type\":\"unsubscribe\",\"channel\":\"sports:x\"}"));
         invalid("{\"type\":\"unsubscribe\",\"channel\":\"\"}", ErrorCode.MISSING_FIELD, "channel is required");
     }
+
+    @Test
+    void aNumericRefIsEchoedExactlyAsWritten() {
+        for (String ref : new String[] {"1e999999", "-0.0", "1E+2", "0.50", "12345678901234567890123"}) {
+            ClientFrame frame = parse("{\"type\":\"ping\",\"ref\":" + ref + "}");
+            assertEquals("{\"type\":\"pong\",\"ref\":" + ref + "}", Frames.pong(frame.ref()).json());
+            ClientFrame.Invalid invalid = invalid("{\"type\":\"dance\",\"ref\":" + ref + "}", ErrorCode.UNKNOWN_TYPE,
+                    "unknown type, expected one of subscribe, unsubscribe, publish, ping, pong, refresh");
+            assertEquals(ref, invalid.ref().toString());
+        }
+    }
+
+    @Test
+    void nestingBeyondTheLimitIsMalformedWithoutARef() {
+        String deep = "{\"type\":\"ping\",\"ref\":1,\"pad\":" + "[".repeat(2000) + "]".repeat(2000) + "}";
+        ClientFrame.Invalid invalid = invalid(deep, ErrorCode.MALFORMED, "not valid JSON: nested deeper than 64 levels");
+        assertNull(invalid.ref());
+    }
 }

@@ -142,4 +142,21 @@ class PollsTest {
         assertEquals(ErrorCode.INVALID_FIELD, assertThrows(Refusal.class, () -> polls.wait("-1")).code());
         assertEquals(ErrorCode.INVALID_FIELD, assertThrows(Refusal.class, () -> polls.wait("soon")).code());
     }
+
+    @Test
+    void theWaitIsAnyNumberOfSecondsWithoutASign() {
+        assertEquals(Duration.ofSeconds(60), polls.wait("1e2"));
+        assertEquals(Duration.ofSeconds(5), polls.wait("5E0"));
+        assertEquals(Duration.ofMillis(250), polls.wait("2.5e-1"));
+        assertEquals(Duration.ofMillis(1234), polls.wait("1.2345"));
+        assertEquals(Duration.ZERO, polls.wait("1e-9"), "below a millisecond is a poll");
+        assertEquals(Duration.ZERO, polls.wait("0e999999999"));
+        assertEquals(Duration.ZERO, polls.wait("1e-999999999"));
+        assertEquals(Duration.ofSeconds(60), polls.wait("1e999999999"));
+        assertEquals(Duration.ofSeconds(60), polls.wait("12345678"));
+        for (String refused : new String[] {"-0", "+1", ".5", "1.", "1e", "0x10", "1e9999999999", " 1", "1".repeat(33)}) {
+            assertEquals(ErrorCode.INVALID_FIELD, assertThrows(Refusal.class, () -> polls.wait(refused)).code(),
+                    refused);
+        }
+    }
 }
