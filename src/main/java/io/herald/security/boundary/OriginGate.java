@@ -30,7 +30,9 @@ public class OriginGate extends Gate {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
-        String scheme = origins.scheme(request.getScheme(), request.getHeader("X-Forwarded-Proto"));
+        // the Servlet spec sets the cipher suite on requests that came over TLS, whatever the headers say
+        boolean tls = request.getAttribute("jakarta.servlet.request.cipher_suite") != null;
+        String scheme = origins.scheme(tls, request.getHeader("X-Forwarded-Proto"));
         if (!origins.allowed(origin, request.getHeader("Host"), scheme)) {
             LOG.log(System.Logger.Level.DEBUG, "refused origin on {0}", request.getRequestURI());
             violation("origin");

@@ -24,14 +24,16 @@ public final class Origins {
     }
 
     /**
-     * The scheme a browser used to reach this server: the request's, or the proxy's {@code X-Forwarded-Proto}
-     * when that is trusted. Security: {@code forwarded} is an untrusted header unless a proxy sets it.
+     * The scheme a browser used to reach this server: {@code https} when the connection itself is TLS, or
+     * the proxy's {@code X-Forwarded-Proto} when that is trusted. Security: {@code forwarded} is an untrusted
+     * header unless a proxy sets it. Rejected: the request's scheme, which Open Liberty takes from a
+     * client's own {@code X-Forwarded-Proto}.
      */
-    public String scheme(String requestScheme, String forwarded) {
+    public String scheme(boolean tls, String forwarded) {
         if (trustForwardedProto && forwarded != null && !forwarded.isBlank()) {
             return forwarded.split(",")[0].trim().toLowerCase(Locale.ROOT);
         }
-        return requestScheme == null ? "" : requestScheme.toLowerCase(Locale.ROOT);
+        return tls ? "https" : "http";
     }
 
     /** Security: origin and host are untrusted request headers; scheme comes from {@link #scheme}. */

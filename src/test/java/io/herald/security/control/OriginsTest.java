@@ -29,10 +29,11 @@ class OriginsTest {
 
     @Test
     void aForwardedSchemeCountsOnlyWhenTheProxyIsTrusted() {
-        assertEquals("http", new Origins(List.of(), false).scheme("http", "https"), "a client's own header");
-        assertEquals("https", new Origins(List.of(), true).scheme("http", "https"));
-        assertEquals("https", new Origins(List.of(), true).scheme("http", "HTTPS, http"));
-        assertEquals("http", new Origins(List.of(), true).scheme("http", null));
+        assertEquals("http", new Origins(List.of(), false).scheme(false, "https"), "a client's own header");
+        assertEquals("https", new Origins(List.of(), false).scheme(true, null));
+        assertEquals("https", new Origins(List.of(), true).scheme(false, "https"));
+        assertEquals("https", new Origins(List.of(), true).scheme(false, "HTTPS, http"));
+        assertEquals("http", new Origins(List.of(), true).scheme(false, null));
     }
 
     @Test
