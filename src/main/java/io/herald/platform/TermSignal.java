@@ -56,19 +56,29 @@ public class TermSignal {
         }
     }
 
+    /** Whatever happens in the drain, the signal goes on to the JVM: a node asked to stop always stops. */
     private void heard(Signal signal) {
-        if (heard.compareAndSet(false, true)) {
-            // the signal's own thread has no application context: the observers run on one of the container's
-            Thread drain = factory.newThread(() -> stopping.fire(new NodeStopping()));
-            drain.setName("herald-drain");
-            drain.start();
-            try {
-                drain.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            if (heard.compareAndSet(false, true)) {
+                drain();
             }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the drain did not run: {0}", e.toString());
+        } finally {
+            previous.handle(signal);
         }
-        previous.handle(signal);
+    }
+
+    private void drain() {
+        // the signal's own thread has no application context: the observers run on one of the container's
+        Thread drain = factory.newThread(() -> stopping.fire(new NodeStopping()));
+        drain.setName("herald-drain");
+        drain.start();
+        try {
+            drain.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @PreDestroy

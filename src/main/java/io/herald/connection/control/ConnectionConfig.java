@@ -76,7 +76,7 @@ public class ConnectionConfig {
      * stream, and the node still stops well within an orchestrator's kill timeout (docker stop: 10 s).
      */
     @Inject
-    @ConfigProperty(name = "herald.connection.drain-window", defaultValue = "PT4S")
+    @ConfigProperty(name = "herald.connection.drain-window", defaultValue = "PT3S")
     Duration drainWindow;
 
     /** How long a draining connection's last writes may take before it is closed anyway (a client not reading). */
