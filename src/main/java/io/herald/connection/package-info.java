@@ -47,6 +47,15 @@
  * (a ticket, a device token, the remote address). Rejected: keeping that filter here, which made the
  * transport component decide security and repeat the identity lookup in every resource.
  * <p>
+ * A node that is stopping drains ({@link io.herald.connection.control.Drain}, on the platform's
+ * {@code NodeStopping}, docs/operations.md): it refuses everything new at once ({@code DrainGate}, the first
+ * filter of {@code web.xml}, with the JSON 503; readiness down), answers the waiting long-polls, and closes
+ * each connection with 4001 at its own moment of {@code herald.connection.drain-window}, once its outbox has
+ * been written ({@code Outbox.whenWritten}), so that it has every publication it was sent. The gate covers the
+ * publish API too: a node that is going away takes nothing new. Rejected: closing every connection at once
+ * (a reconnect storm on the other nodes), and a check for the drain in {@code delivery} (it would need to
+ * know about connections: a cycle).
+ * <p>
  * {@link io.herald.connection.control.ConnectionConfig} declares every setting of the component, the HTTP
  * transports' and {@code websocket-enabled} included, each default once. Nothing in here exists for
  * tests: the browser tests deploy their own subclass of {@link io.herald.connection.control.Upgrades}

@@ -1,8 +1,20 @@
 /**
- * What Herald takes from the container: threads.
+ * What Herald takes from the container and the JVM: threads, and the signal that stops the node.
  * <p>
  * Herald runs its writers and its scheduler on threads from the default ManagedThreadFactory, so the
  * application context is captured once per thread, not once per task. Rejected: a managed executor
  * service, whose per-task context capture costs more than the work of a write on Payara.
+ * <p>
+ * A node drains on SIGTERM before the server stops: {@link io.herald.platform.TermSignal} takes the signal
+ * (the only code that touches {@code sun.misc.Signal}), fires {@link io.herald.platform.NodeStopping} and
+ * hands the signal on to the JVM once its observers returned. Taking it before the server was the only way
+ * found that works on all three servers (measured on SIGTERM, docs/operations.md): by the time the servers
+ * call the application (a {@code ServletContextListener}, {@code @BeforeDestroyed}, {@code @PreDestroy}),
+ * WildFly has already closed every WebSocket with 1001 (its suspend), Open Liberty has closed the HTTP
+ * listener under them (1006), and Payara Micro answers every request with its own HTML 503. Rejected: those
+ * callbacks; a JVM shutdown hook, which runs alongside the servers' hooks and loses that race; and
+ * server-specific grace settings (Payara Micro's {@code --shutdowngrace} keeps the server up, WildFly and
+ * Liberty have nothing alike). WildFly shows {@code sun.misc} to a deployment only when asked
+ * ({@code WEB-INF/jboss-deployment-structure.xml}).
  */
 package io.herald.platform;

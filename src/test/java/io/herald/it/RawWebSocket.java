@@ -41,7 +41,8 @@ public final class RawWebSocket implements AutoCloseable {
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
                 + "Sec-WebSocket-Protocol: herald.v1\r\nSec-WebSocket-Key: "
                 + Base64.getEncoder().encodeToString(nonce) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        String status = readHeaders(in);
+        String head = readHead(in);
+        String status = head.substring(0, head.indexOf("\r\n"));
         if (!status.startsWith("HTTP/1.1 101")) {
             throw new IOException("handshake refused: " + status);
         }
@@ -116,7 +117,38 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    private static String readHeaders(InputStream in) throws IOException {
+    /**
+     * What the server answers a WebSocket handshake (status line, headers and body) when it refuses it; just
+     * the status line when it accepts it (the connection is then dropped).
+     */
+    public static String handshake(URI uri) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                    + uri.getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Protocol: herald.v1\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            String head = readHead(in);
+            if (head.startsWith("HTTP/1.1 101")) {
+                return head.substring(0, head.indexOf("\r\n"));
+            }
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length:\\s*(\\d+)")
+                    .matcher(head);
+            byte[] body;
+            if (length.find()) {
+                body = new byte[Integer.parseInt(length.group(1))];
+                in.readFully(body);
+            } else {
+                body = in.readAllBytes();
+            }
+            return head + new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The status line and the headers, up to the blank line. */
+    private static String readHead(InputStream in) throws IOException {
         StringBuilder headers = new StringBuilder();
         while (!headers.toString().endsWith("\r\n\r\n")) {
             int b = in.read();
@@ -125,7 +157,7 @@ public final class RawWebSocket implements AutoCloseable {
             }
             headers.append((char) b);
         }
-        return headers.substring(0, headers.indexOf("\r\n"));
+        return headers.toString();
     }
 
     @Override

@@ -26,6 +26,8 @@ final class SseReader extends Feeds.Feed {
     final List<Event> events = new CopyOnWriteArrayList<>();
     final List<String> comments = new CopyOnWriteArrayList<>();
     volatile String lastEventId;
+    /** Completes when the server ended the stream (or it broke), not when the test closed it. */
+    final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
 
     SseReader(HeraldServer herald, String cursor, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url(herald, "api/sse?cursor=" + query(cursor)))
@@ -68,6 +70,8 @@ final class SseReader extends Feeds.Feed {
             }
         } catch (java.io.IOException e) {
             // the stream ended: the test sees it as frames that stop coming
+        } finally {
+            ended.complete(null);
         }
     }
 

@@ -221,7 +221,13 @@ class WebSocketIT {
             assertEquals(LongRange.of(1, count), offsets);
             RawWebSocket.Ending ending = stalled.readToEnd();
             assertTrue(ending.textFrames() < count, "the stalled client did not get everything: " + ending);
-            assertTrue(ending.closeCode() == 4003 || ending.closeCode() == -1, "closed with " + ending);
+            // docs/operations.md, "A client that stops reading": WildFly and Open Liberty send 4003 behind what
+            // the client had not read; Payara Micro cuts the connection before it (the client reports 1006)
+            if ("payara".equals(herald.process().name())) {
+                assertTrue(ending.closeCode() == 4003 || ending.closeCode() == -1, "closed with " + ending);
+            } else {
+                assertEquals(4003, ending.closeCode(), "the stalled client reads 4003 after what was queued: " + ending);
+            }
             if (!Double.isNaN(slowBefore)) { // WildFly has no MicroProfile Metrics (docs/deploy.md)
                 // this client's close, not an earlier test's
                 assertEquals(slowBefore + 1, slowConsumerCloses(), "the server closed it as a slow consumer");

@@ -136,6 +136,11 @@ public final class Connection implements Subscriber {
         return outbox.waiting();
     }
 
+    /** Runs {@code action} once what waits for this client has been written (see {@link Outbox#whenWritten}). */
+    void whenWritten(Runnable action) {
+        outbox.whenWritten(action);
+    }
+
     /** Marks the connection closed; true for the first caller only. */
     synchronized boolean markClosed() {
         if (closed) {

@@ -7,6 +7,7 @@ import io.herald.delivery.control.Broker;
 import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.Publisher;
 import io.herald.metrics.control.Meters;
+import io.herald.platform.NodeStopping;
 import io.herald.platform.Threads;
 import io.herald.security.control.Devices;
 import io.herald.security.control.Quotas;
@@ -70,6 +71,19 @@ public class ConnectionConfig {
     @ConfigProperty(name = "herald.connection.websocket-enabled", defaultValue = "true")
     boolean websocketEnabled;
 
+    /**
+     * On SIGTERM the open connections are closed over this long: their clients reconnect elsewhere as a steady
+     * stream, and the node still stops well within an orchestrator's kill timeout (docker stop: 10 s).
+     */
+    @Inject
+    @ConfigProperty(name = "herald.connection.drain-window", defaultValue = "PT3S")
+    Duration drainWindow;
+
+    /** How long a draining connection's last writes may take before it is closed anyway (a client not reading). */
+    @Inject
+    @ConfigProperty(name = "herald.connection.drain-write-timeout", defaultValue = "PT1S")
+    Duration drainWriteTimeout;
+
     /** Below the 30-60 s idle timeouts of common proxies, so a waiting poll is not cut off. */
     @Inject
     @ConfigProperty(name = "herald.http.long-poll-wait", defaultValue = "PT25S")
@@ -117,6 +131,12 @@ public class ConnectionConfig {
         revocations.changed(changed.id());
     }
 
+    /** SIGTERM: the clients move to other nodes before the server stops (returns when they have). */
+    void drain(@Observes NodeStopping stopping, Connections connections, Polls polls) {
+        new Drain(connections, polls, drainWindow, drainWriteTimeout).run();
+    }
+
+    /** The application stops without a drain before (no SIGTERM), or after one: whatever is open closes now. */
     void shutdown(@Disposes Connections connections) {
         connections.shutdown();
     }

@@ -12,7 +12,9 @@ import io.herald.security.control.Quotas;
 import io.herald.security.control.TokenBucket;
 import io.herald.security.entity.Identity;
 import io.herald.security.entity.RateLimit;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -216,11 +218,33 @@ public final class Connections {
         return closed;
     }
 
+    /** Closes every connection at once with 4001 (the application stops without a drain, or a drain's end). */
     public void shutdown() {
         shuttingDown = true;
         for (Connection connection : open.values()) {
             close(connection, Close.SHUTDOWN);
         }
+    }
+
+    /** From now on no connection opens here, and readiness is down: the first step of a drain. */
+    void refuseNew() {
+        shuttingDown = true;
+    }
+
+    /** The connections open now, in no particular order. */
+    List<Connection> snapshot() {
+        return new ArrayList<>(open.values());
+    }
+
+    /**
+     * Delivers nothing more to {@code connection} and closes it with 4001 once what waits for it has been
+     * written, so that it has every publication it was sent and resumes after them elsewhere.
+     */
+    void retire(Connection connection) {
+        for (Subscription subscription : connection.subscriptions().values()) {
+            hub.unsubscribe(subscription);
+        }
+        connection.whenWritten(() -> close(connection, Close.SHUTDOWN));
     }
 
     public boolean shuttingDown() {

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The frames waiting for one connection. Enqueuing never blocks: a writer thread drains the outbox,
@@ -28,6 +29,8 @@ final class Outbox {
     private final AtomicLong publications = new AtomicLong();
     private final AtomicLong replies = new AtomicLong();
     private final AtomicInteger state = new AtomicInteger(IDLE);
+    /** What runs once nothing waits and no write is in flight (a drain closing the connection), once. */
+    private final AtomicReference<Runnable> whenWritten = new AtomicReference<>();
     private final Transport transport;
     private final Executor writers;
     private final long maxBytes;
@@ -83,6 +86,25 @@ final class Outbox {
         queue.clear();
     }
 
+    /**
+     * Runs {@code action} once everything enqueued until then has been written and nothing else waits: at
+     * once if the outbox is empty. Never runs if the outbox is closed first (the connection ended anyway).
+     */
+    void whenWritten(Runnable action) {
+        whenWritten.set(action);
+        if (state.get() == IDLE && queue.isEmpty()) {
+            idle();
+        }
+    }
+
+    /** Called each time the outbox found itself empty and idle; more than one caller may race, one runs it. */
+    private void idle() {
+        Runnable action = whenWritten.getAndSet(null);
+        if (action != null && !closed) {
+            action.run();
+        }
+    }
+
     private void schedule() {
         if (state.compareAndSet(IDLE, SCHEDULED)) {
             writers.execute(this::drain);
@@ -108,6 +130,8 @@ final class Outbox {
             state.set(IDLE);
             if (!queue.isEmpty()) {
                 schedule();
+            } else {
+                idle();
             }
             return;
         }
@@ -134,6 +158,8 @@ final class Outbox {
         state.set(IDLE);
         if (!queue.isEmpty()) {
             schedule();
+        } else {
+            idle();
         }
     }
 }

@@ -20,6 +20,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -43,6 +45,9 @@ public final class Polls {
     private final Meters meters;
     private final Executor answering;
     private final AtomicInteger waiting = new AtomicInteger();
+    /** The waiting polls, for a drain to answer; none is added once {@link #draining} is set. */
+    private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
+    private volatile boolean draining;
 
     public Polls(Namespaces namespaces, Broker broker, Hub hub, Limits limits, HttpLimits httpLimits, Meters meters,
             Executor answering) {
@@ -133,11 +138,31 @@ public final class Polls {
             waiting.decrementAndGet();
             throw new Refusal(ErrorCode.UNAVAILABLE, "too many polls are waiting on this node; retry later");
         }
-        return new Waiter(this, hub, cursor, done);
+        Waiter waiter = new Waiter(this, hub, cursor, done);
+        waiters.add(waiter);
+        // checked after adding: a drain that began meanwhile either sees this waiter or is seen here
+        if (draining) {
+            released(waiter);
+            throw new Refusal(ErrorCode.UNAVAILABLE, "this node is shutting down; retry on another node");
+        }
+        return waiter;
     }
 
-    void released() {
-        waiting.decrementAndGet();
+    void released(Waiter waiter) {
+        if (waiters.remove(waiter)) {
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** The node drains: every waiting poll is answered now with what it has, and no poll waits any more. */
+    int answerWaiting() {
+        draining = true;
+        int answered = 0;
+        for (Waiter waiter : waiters) {
+            waiter.expire();
+            answered++;
+        }
+        return answered;
     }
 
     void answerLater(Runnable task) {

@@ -105,7 +105,7 @@ public final class Waiter implements Subscriber {
             subscriptions.clear();
         }
         if (first) {
-            polls.released();
+            polls.released(this);
         }
     }
 }

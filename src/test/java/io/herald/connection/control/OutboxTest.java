@@ -213,4 +213,46 @@ class OutboxTest {
         outbox.enqueue(new Frame("xx"), 1);
         assertEquals(1, overflows);
     }
+
+    @Test
+    void whenWrittenRunsAtOnceWhenNothingWaits() {
+        Outbox outbox = outbox();
+        List<String> done = new ArrayList<>();
+
+        outbox.whenWritten(() -> done.add("flushed"));
+
+        assertEquals(List.of("flushed"), done);
+    }
+
+    @Test
+    void whenWrittenRunsOnceTheWriteInFlightAndEverythingQueuedBehindItAreWritten() {
+        Outbox outbox = outbox();
+        List<String> done = new ArrayList<>();
+        outbox.enqueue(new Frame("one"), 1);
+        outbox.enqueue(new Frame("two"), 1);
+
+        outbox.whenWritten(() -> done.add("flushed after " + transport.frames()));
+        assertEquals(List.of(), done, "a write is in flight");
+        transport.complete();
+        assertEquals(List.of(), done, "two is being written");
+        transport.complete();
+
+        assertEquals(List.of("flushed after [one, two]"), done);
+        outbox.enqueue(new Frame("three"), 1);
+        transport.complete();
+        assertEquals(1, done.size(), "it runs once");
+    }
+
+    @Test
+    void whenWrittenNeverRunsForAnOutboxClosedFirst() {
+        Outbox outbox = outbox();
+        List<String> done = new ArrayList<>();
+        outbox.enqueue(new Frame("one"), 1);
+        outbox.whenWritten(() -> done.add("flushed"));
+
+        outbox.close();
+        transport.complete();
+
+        assertEquals(List.of(), done);
+    }
 }

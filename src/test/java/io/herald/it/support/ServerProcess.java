@@ -168,6 +168,40 @@ public abstract class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends SIGTERM to the server's JVM only, as an orchestrator stopping a container does (the launch script
+     * around it, if any, is left to end with it), and waits up to {@code timeout} for the server to exit.
+     * Returns the JVM's exit code, or fails (after killing it) if it did not exit in time.
+     */
+    public synchronized int terminate(Duration timeout) {
+        Process running = process;
+        if (running == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        ProcessHandle jvm = java.util.stream.Stream.concat(java.util.stream.Stream.of(running.toHandle()),
+                        running.descendants())
+                .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no JVM among " + name + "'s processes"));
+        List<ProcessHandle> tree = java.util.stream.Stream.concat(java.util.stream.Stream.of(running.toHandle()),
+                running.descendants()).toList();
+        jvm.destroy();
+        try {
+            jvm.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            for (ProcessHandle handle : tree) {
+                handle.onExit().get(10, TimeUnit.SECONDS);
+            }
+            return running.waitFor(10, TimeUnit.SECONDS) ? running.exitValue() : -1;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            stop();
+            throw new AssertionError(name + " did not exit within " + timeout + " of SIGTERM, see " + log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            process = null;
+        }
+    }
+
     @Override
     public void close() {
         stop();
