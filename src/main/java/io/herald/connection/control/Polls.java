@@ -17,11 +17,11 @@ import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.entity.Identity;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -40,10 +40,10 @@ public final class Polls {
     private final HttpLimits httpLimits;
     private final Meters meters;
     private final Executor answering;
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final WaitingPolls places;
 
     public Polls(Namespaces namespaces, Broker broker, Hub hub, Limits limits, HttpLimits httpLimits, Meters meters,
-            Executor answering) {
+            Executor answering, Clock clock) {
         this.namespaces = namespaces;
         this.broker = broker;
         this.hub = hub;
@@ -51,7 +51,8 @@ public final class Polls {
         this.httpLimits = httpLimits;
         this.meters = meters;
         this.answering = answering;
-        meters.gauge("herald.http.polls.waiting", "Long-polls waiting for a publication on this node", waiting::get);
+        this.places = new WaitingPolls(httpLimits, clock);
+        meters.gauge("herald.http.polls.waiting", "Long-polls waiting for a publication on this node", places::size);
     }
 
     /** Security: {@code raw} is untrusted (query parameter or Last-Event-ID header). */
@@ -109,20 +110,25 @@ public final class Polls {
 
     /**
      * Waits for a publication in any channel of {@code cursor}; call {@link Waiter#start} once the
-     * request can take an answer, and {@link Waiter#close} when it ends, however it ends.
+     * request can take an answer, and {@link Waiter#close} when it ends, however it ends. When the node or
+     * {@code address} has no place left, the oldest poll there that has waited long enough gives its place
+     * up and is answered now, with what it has (possibly nothing), as at the end of its wait.
      *
-     * @throws Refusal unavailable when {@code herald.http.max-waiting-polls} polls wait already
+     * @throws Refusal too_many_connections when {@code herald.http.max-waiting-polls-per-address} polls wait
+     *     from {@code address}, unavailable when {@code herald.http.max-waiting-polls} wait on the node, and
+     *     none of them has waited {@code herald.http.poll-eviction-after}
      */
-    public Waiter waiter(Cursor cursor, Consumer<PollAnswer> done) {
-        if (waiting.incrementAndGet() > httpLimits.maxWaitingPolls()) {
-            waiting.decrementAndGet();
-            throw new Refusal(ErrorCode.UNAVAILABLE, "too many polls are waiting on this node; retry later");
+    public Waiter waiter(Cursor cursor, String address, Consumer<PollAnswer> done) {
+        Waiter waiter = new Waiter(this, hub, cursor, address, done);
+        Waiter leaving = places.admit(waiter);
+        if (leaving != null) {
+            answerLater(leaving::expire);
         }
-        return new Waiter(this, hub, cursor, done);
+        return waiter;
     }
 
-    void released() {
-        waiting.decrementAndGet();
+    void released(Waiter waiter) {
+        places.release(waiter);
     }
 
     void answerLater(Runnable task) {
