@@ -114,6 +114,8 @@ final class RawHttp implements AutoCloseable {
             if (status == null) {
                 return null;
             }
+            // the answer has begun: the rest of it may take a moment longer than its first byte did
+            socket.setSoTimeout((int) Math.max(within.toMillis(), 10_000));
             Map<String, String> headers = new HashMap<>();
             for (String line = line(); line != null && !line.isEmpty(); line = line()) {
                 int colon = line.indexOf(':');
