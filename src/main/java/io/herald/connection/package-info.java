@@ -25,6 +25,18 @@
  * Known limit: JAX-RS SSE writes block, so a reader whose TCP window is full holds a writer thread
  * until the container's write timeout; non-blocking servlet output would remove that.
  * <p>
+ * A waiting long-poll holds a place ({@code WaitingPolls}): at most {@code herald.http.max-waiting-polls}
+ * on the node and {@code herald.http.max-waiting-polls-per-address} from one address. No server tells
+ * the application that the client of a waiting request has gone (checked on Payara 6.2025.10, WildFly 39
+ * and Open Liberty 26: neither JAX-RS's optional {@code ConnectionCallback} nor the servlet
+ * {@code AsyncListener} is called when the client closes its connection), so a full node or address
+ * gives the place of its oldest poll that has waited {@code herald.http.poll-eviction-after} to the new
+ * one, and answers it as if its wait had ended: a client that left frees its place as soon as it is
+ * needed, a client that stays polls again with the same cursor. Rejected: committing the answer early
+ * and writing padding to find out whether the client is still there (the status and the ETag of a poll
+ * are only known at its end), and refusing new polls until the old ones time out (up to 60 s of 503s).
+ * {@code POST /api/client} reads its body through {@code platform.RequestBodies}, without a thread.
+ * <p>
  * The seam to a transport is {@link io.herald.connection.control.Transport#write} of a batch of
  * {@link io.herald.delivery.entity.Frame}s (Centrifuge's {@code WriteMany}): each frame carries its JSON
  * and the position it moves, and each transport renders the batch its own way (WebSocket: one text

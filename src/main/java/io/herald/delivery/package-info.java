@@ -27,7 +27,9 @@
  * included, is declared once, in {@link io.herald.delivery.control.DeliveryConfig}; the Redis broker
  * reads the two it shares from there. Rejected: each reader declaring the properties it needs, which
  * put the same default in two places (and the publish limits in the resource) where they could drift.
- * The publish API takes its caller from {@code security.boundary.Caller}.
+ * The publish API takes its caller from {@code security.boundary.Caller}, before its body is read:
+ * the body arrives through {@code platform.RequestBodies}, without a thread waiting for it, and the
+ * publication is handled once it is whole (a slow or stalled body is answered 408 there).
  * <p>
  * {@code POST /api/publish} without a {@code Content-Type} is refused with 415, as JAX-RS refuses a wrong
  * type (JAX-RS itself matches a request without one to any {@code @Consumes}). Rejected: reading such a

@@ -1,5 +1,6 @@
 /**
- * What Herald takes from the container and the JVM: threads, and the signal that stops the node.
+ * What Herald takes from the container and the JVM: threads, request bodies read without one, and the
+ * signal that stops the node.
  * <p>
  * Herald runs its writers and its scheduler on threads from the default ManagedThreadFactory, so the
  * application context is captured once per thread, not once per task. Rejected: a managed executor
@@ -16,5 +17,16 @@
  * server-specific grace settings (Payara Micro's {@code --shutdowngrace} keeps the server up, WildFly and
  * Liberty have nothing alike). WildFly shows {@code sun.misc} to a deployment only when asked
  * ({@code WEB-INF/jboss-deployment-structure.xml}).
+ * <p>
+ * A request body ({@code POST /api/publish}, {@code POST /api/client}) is read by
+ * {@link io.herald.platform.RequestBodies} with the Servlet API's non-blocking input under the resource's
+ * suspended JAX-RS request: a client that sends a byte a second holds a socket, never a request thread,
+ * and for {@code herald.http.body-timeout} at most (408). Measured before, 220 such clients held every
+ * request thread of Payara (200) and WildFly (32 on two cores): every publish and poll of everyone else
+ * timed out. Rejected: a servlet filter that reads the body and then dispatches the request on
+ * ({@code AsyncContext.dispatch}), which keeps the resources as they were but on Payara 6.2025.10 runs
+ * the dispatched request without its CDI request scope (WELD-000710 for {@code Caller}); and a cap on
+ * requests in flight per address, which leaves the threads to an attacker with a few addresses. The
+ * device API still reads its body blocking: only a device administrator gets that far.
  */
 package io.herald.platform;

@@ -14,5 +14,16 @@
  * and versions, can be changed by a system property, and surfaced as an undeclared RuntimeException that
  * became {@code internal} with a stack trace as deep as the input (75 KB a frame); and a nesting setting,
  * since clients must be able to rely on the limit on every node and server.
+ * <p>
+ * What the container or JAX-RS answer without Herald (a token MicroProfile JWT refuses, a path, method
+ * or media type Herald does not serve, a failure nothing caught) gets the same body, with its own
+ * status: JAX-RS's refusals through {@link io.herald.problem.boundary.BareStatusMapper}, the
+ * container's through the WAR's one error page ({@link io.herald.problem.boundary.ErrorPage},
+ * {@code WEB-INF/web.xml}); {@link io.herald.problem.entity.ErrorCode#ofStatus} names the code of a
+ * bare status. Both are needed: Jersey hands its bare refusals to the container's error page, RESTEasy
+ * answers them with an empty body. Rejected: an error page per status code (a list that misses the
+ * next one) and leaving them as the servers write them (HTML on Payara and WildFly, empty on Liberty).
+ * Only what the server answers before the web application exists (a request line or header over the
+ * limits in {@code server-config}) keeps the server's own answer.
  */
 package io.herald.problem;

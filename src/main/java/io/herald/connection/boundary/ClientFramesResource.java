@@ -3,6 +3,7 @@ package io.herald.connection.boundary;
 import io.herald.connection.control.Commands;
 import io.herald.connection.entity.Limits;
 import io.herald.problem.control.JsonText;
+import io.herald.platform.RequestBodies;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.boundary.Caller;
@@ -15,11 +16,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code POST /api/client}: one herald.v1 client frame over HTTP, answered with its reply frame, for
@@ -41,18 +45,31 @@ public class ClientFramesResource {
     @Inject
     Throttles throttles;
 
+    @Inject
+    RequestBodies bodies;
+
     /**
-     * Security: the body is untrusted; it is read up to the frame limit before it is parsed. The caller is
-     * the bearer of its token, or of a single-use ticket in the query (browsers with a ticket function).
+     * Security: the body is untrusted; it is read up to the frame limit, without a thread waiting for it,
+     * before it is parsed. The caller is the bearer of its token, or of a single-use ticket in the query
+     * (browsers with a ticket function).
      */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response send(InputStream body, @QueryParam("ticket") String ticket, @Context HttpServletRequest request)
-            throws IOException {
-        Identity identity = caller.identity(ticket);
-        // the caller is its subject when it has one; anonymous callers are told apart by address only
-        throttles.admit(identity.anonymous() ? "address " + request.getRemoteAddr() : "user " + identity.subject());
-        byte[] bytes = body.readNBytes(limits.maxMessageBytes() + 1);
+    public void send(@QueryParam("ticket") String ticket, @Context HttpServletRequest request,
+            @Suspended AsyncResponse async) throws IOException {
+        Identity identity;
+        try {
+            identity = caller.identity(ticket);
+            // the caller is its subject when it has one; anonymous callers are told apart by address only
+            throttles.admit(identity.anonymous() ? "address " + request.getRemoteAddr() : "user " + identity.subject());
+        } catch (Refusal refusal) {
+            async.resume(refusal);
+            return;
+        }
+        bodies.read(request, async, limits.maxMessageBytes(), bytes -> reply(bytes, identity));
+    }
+
+    private Response reply(byte[] bytes, Identity identity) {
         if (bytes.length > limits.maxMessageBytes()) {
             throw new Refusal(ErrorCode.TOO_LARGE, "a frame is at most " + limits.maxMessageBytes() + " bytes");
         }

@@ -8,6 +8,7 @@ import io.herald.problem.entity.Refusal;
 import io.herald.security.boundary.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.CompletionCallback;
 import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -43,7 +45,7 @@ public class PollsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public void poll(@QueryParam("cursor") String raw, @QueryParam("wait") String wait,
             @HeaderParam("If-None-Match") String ifNoneMatch, @QueryParam("ticket") String ticket,
-            @Suspended AsyncResponse async) {
+            @Context HttpServletRequest request, @Suspended AsyncResponse async) {
         try {
             Cursor cursor = polls.authorize(polls.cursor(raw), caller.identity(ticket));
             Duration duration = polls.wait(wait);
@@ -53,7 +55,8 @@ public class PollsResource {
                 async.resume(response(now, ifNoneMatch));
                 return;
             }
-            Waiter waiter = polls.waiter(cursor, answer -> async.resume(response(answer, ifNoneMatch)));
+            Waiter waiter = polls.waiter(cursor, request.getRemoteAddr(),
+                    answer -> async.resume(response(answer, ifNoneMatch)));
             async.register((CompletionCallback) failure -> waiter.close());
             async.setTimeoutHandler(suspended -> waiter.expire());
             async.setTimeout(duration.toMillis(), TimeUnit.MILLISECONDS);

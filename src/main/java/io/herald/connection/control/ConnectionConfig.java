@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -99,6 +100,19 @@ public class ConnectionConfig {
     @ConfigProperty(name = "herald.http.max-waiting-polls", defaultValue = "10000")
     int maxWaitingPolls;
 
+    /** One address (an office, a NAT) gets a share of the polls above, never all of them; as for connections. */
+    @Inject
+    @ConfigProperty(name = "herald.http.max-waiting-polls-per-address", defaultValue = "200")
+    int maxWaitingPollsPerAddress;
+
+    /**
+     * A full node or address gives the place of a poll that has waited this long to a new one: the place of
+     * a client that left comes free within it, and a client that stays polls again at most this often.
+     */
+    @Inject
+    @ConfigProperty(name = "herald.http.poll-eviction-after", defaultValue = "PT1S")
+    Duration pollEvictionAfter;
+
     /** Made with the connections it closes; not a bean of its own, so that nothing can make a second one. */
     private volatile Revocations revocations;
 
@@ -157,14 +171,15 @@ public class ConnectionConfig {
     @Produces
     @Singleton
     HttpLimits httpLimits() {
-        return new HttpLimits(longPollWait, maxLongPollWait, maxWaitingPolls);
+        return new HttpLimits(longPollWait, maxLongPollWait, maxWaitingPolls, maxWaitingPollsPerAddress,
+                pollEvictionAfter);
     }
 
     @Produces
     @Singleton
     Polls polls(Namespaces namespaces, Broker broker, Hub hub, Limits limits, HttpLimits httpLimits, Meters meters,
             Threads threads) {
-        return new Polls(namespaces, broker, hub, limits, httpLimits, meters, threads.writers());
+        return new Polls(namespaces, broker, hub, limits, httpLimits, meters, threads.writers(), Clock.systemUTC());
     }
 
     @Produces

@@ -17,13 +17,13 @@ import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.entity.Identity;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -44,13 +44,12 @@ public final class Polls {
     private final HttpLimits httpLimits;
     private final Meters meters;
     private final Executor answering;
-    private final AtomicInteger waiting = new AtomicInteger();
-    /** The waiting polls, for a drain to answer; none is added once {@link #draining} is set. */
-    private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
+    /** Set when the node drains: no poll waits any more ({@link #answerWaiting}). */
     private volatile boolean draining;
+    private final WaitingPolls places;
 
     public Polls(Namespaces namespaces, Broker broker, Hub hub, Limits limits, HttpLimits httpLimits, Meters meters,
-            Executor answering) {
+            Executor answering, Clock clock) {
         this.namespaces = namespaces;
         this.broker = broker;
         this.hub = hub;
@@ -58,7 +57,8 @@ public final class Polls {
         this.httpLimits = httpLimits;
         this.meters = meters;
         this.answering = answering;
-        meters.gauge("herald.http.polls.waiting", "Long-polls waiting for a publication on this node", waiting::get);
+        this.places = new WaitingPolls(httpLimits, clock);
+        meters.gauge("herald.http.polls.waiting", "Long-polls waiting for a publication on this node", places::size);
     }
 
     /** Security: {@code raw} is untrusted (query parameter or Last-Event-ID header). */
@@ -129,18 +129,21 @@ public final class Polls {
 
     /**
      * Waits for a publication in any channel of {@code cursor}; call {@link Waiter#start} once the
-     * request can take an answer, and {@link Waiter#close} when it ends, however it ends.
+     * request can take an answer, and {@link Waiter#close} when it ends, however it ends. When the node or
+     * {@code address} has no place left, the oldest poll there that has waited long enough gives its place
+     * up and is answered now, with what it has (possibly nothing), as at the end of its wait.
      *
-     * @throws Refusal unavailable when {@code herald.http.max-waiting-polls} polls wait already
+     * @throws Refusal too_many_connections when {@code herald.http.max-waiting-polls-per-address} polls wait
+     *     from {@code address}, unavailable when {@code herald.http.max-waiting-polls} wait on the node, and
+     *     none of them has waited {@code herald.http.poll-eviction-after}
      */
-    public Waiter waiter(Cursor cursor, Consumer<PollAnswer> done) {
-        if (waiting.incrementAndGet() > httpLimits.maxWaitingPolls()) {
-            waiting.decrementAndGet();
-            throw new Refusal(ErrorCode.UNAVAILABLE, "too many polls are waiting on this node; retry later");
+    public Waiter waiter(Cursor cursor, String address, Consumer<PollAnswer> done) {
+        Waiter waiter = new Waiter(this, hub, cursor, address, done);
+        Waiter leaving = places.admit(waiter);
+        if (leaving != null) {
+            answerLater(leaving::expire);
         }
-        Waiter waiter = new Waiter(this, hub, cursor, done);
-        waiters.add(waiter);
-        // checked after adding: a drain that began meanwhile either sees this waiter or is seen here
+        // checked after taking a place: a drain that began meanwhile either sees this waiter or is seen here
         if (draining) {
             released(waiter);
             throw new Refusal(ErrorCode.UNAVAILABLE, "this node is shutting down; retry on another node");
@@ -149,16 +152,14 @@ public final class Polls {
     }
 
     void released(Waiter waiter) {
-        if (waiters.remove(waiter)) {
-            waiting.decrementAndGet();
-        }
+        places.release(waiter);
     }
 
     /** The node drains: every waiting poll is answered now with what it has, and no poll waits any more. */
     int answerWaiting() {
         draining = true;
         int answered = 0;
-        for (Waiter waiter : waiters) {
+        for (Waiter waiter : places.waiting()) {
             waiter.expire();
             answered++;
         }

@@ -25,15 +25,20 @@ public final class Waiter implements Subscriber {
     private final Polls polls;
     private final Hub hub;
     private final Cursor cursor;
+    private final String address;
     private final Consumer<PollAnswer> done;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final AtomicBoolean answered = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Its place among the waiting polls (arrival order) and since when it has it; set once, by WaitingPolls. */
+    private long place;
+    private long since;
 
-    Waiter(Polls polls, Hub hub, Cursor cursor, Consumer<PollAnswer> done) {
+    Waiter(Polls polls, Hub hub, Cursor cursor, String address, Consumer<PollAnswer> done) {
         this.polls = polls;
         this.hub = hub;
         this.cursor = cursor;
+        this.address = address;
         this.done = done;
     }
 
@@ -93,6 +98,23 @@ public final class Waiter implements Subscriber {
             close();
             done.accept(answer);
         }
+    }
+
+    void placed(long place, long since) {
+        this.place = place;
+        this.since = since;
+    }
+
+    long place() {
+        return place;
+    }
+
+    long since() {
+        return since;
+    }
+
+    String address() {
+        return address;
     }
 
     /** Unsubscribes everything; safe to call more than once and from any thread. */

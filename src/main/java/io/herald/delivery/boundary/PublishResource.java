@@ -4,6 +4,7 @@ import io.herald.delivery.control.DeliveryJson;
 import io.herald.delivery.control.Publisher;
 import io.herald.delivery.entity.Publish;
 import io.herald.delivery.entity.PublishLimits;
+import io.herald.platform.RequestBodies;
 import io.herald.problem.boundary.RefusalMapper;
 import io.herald.problem.control.JsonText;
 import io.herald.problem.entity.ErrorCode;
@@ -12,6 +13,7 @@ import io.herald.security.boundary.Caller;
 import io.herald.security.control.SystemPublishers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -22,11 +24,12 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The publish API for other systems: {@code POST /api/publish} with one publication (an object) or a
@@ -48,19 +51,32 @@ public class PublishResource {
     @Inject
     PublishLimits limits;
 
+    @Inject
+    RequestBodies bodies;
+
     /**
      * Security: only holders of {@code herald.publish.role} (unless opened); the body is untrusted and is
-     * read up to the limit before it is parsed.
+     * read up to the limit, without a thread waiting for it, before it is parsed.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public String publish(InputStream body, @Context HttpHeaders headers) throws IOException {
-        if (headers.getMediaType() == null) {
+    public void publish(@Context HttpServletRequest request, @Suspended AsyncResponse async) throws IOException {
+        if (request.getContentType() == null) {
             // JAX-RS matches a request without Content-Type to any @Consumes; answered as a wrong type is
-            throw new NotSupportedException("Content-Type: application/json is required");
+            async.resume(new NotSupportedException("Content-Type: application/json is required"));
+            return;
         }
-        systemPublishers.authorize(caller.identity());
+        try {
+            systemPublishers.authorize(caller.identity());
+        } catch (Refusal refusal) {
+            async.resume(refusal);
+            return;
+        }
+        bodies.read(request, async, limits.maxBodyBytes(), this::publish);
+    }
+
+    private String publish(byte[] body) {
         JsonValue request = parse(body);
         if (request.getValueType() == JsonValue.ValueType.OBJECT) {
             return DeliveryJson.result(publisher.publish(publication(request), Publisher.Source.SYSTEM)).toString();
@@ -82,8 +98,7 @@ public class PublishResource {
         return Json.createObjectBuilder().add("results", results).build().toString();
     }
 
-    private JsonValue parse(InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes(limits.maxBodyBytes() + 1);
+    private JsonValue parse(byte[] bytes) {
         if (bytes.length > limits.maxBodyBytes()) {
             throw new Refusal(ErrorCode.TOO_LARGE, "the body is larger than " + limits.maxBodyBytes() + " bytes");
         }

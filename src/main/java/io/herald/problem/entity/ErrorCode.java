@@ -22,6 +22,11 @@ public enum ErrorCode {
     TOO_MANY_CONNECTIONS("too_many_connections", 429),
     UNAVAILABLE("unavailable", 503),
     UNKNOWN_DEVICE("unknown_device", 404),
+    NOT_FOUND("not_found", 404),
+    METHOD_NOT_ALLOWED("method_not_allowed", 405),
+    NOT_ACCEPTABLE("not_acceptable", 406),
+    TIMEOUT("timeout", 408),
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
     INTERNAL("internal", 500);
 
     private final String code;
@@ -38,5 +43,25 @@ public enum ErrorCode {
 
     public int httpStatus() {
         return httpStatus;
+    }
+
+    /**
+     * The code of a refusal that has only an HTTP status: one the container or JAX-RS answered by itself
+     * (a token MicroProfile JWT refused, a path or method Herald does not serve, an uncaught failure).
+     */
+    public static ErrorCode ofStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 408 -> TIMEOUT;
+            case 413, 414, 431 -> TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
+            case 503 -> UNAVAILABLE;
+            default -> status >= 400 && status < 500 ? MALFORMED : INTERNAL;
+        };
     }
 }

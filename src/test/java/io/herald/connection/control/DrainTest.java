@@ -42,7 +42,8 @@ class DrainTest {
             100);
     private final Connections connections = UnlimitedConnections.of(limits, hub);
     private final Polls polls = new Polls(namespaces, broker, hub, limits,
-            new HttpLimits(Duration.ofSeconds(25), Duration.ofSeconds(60), 10), Meters.none(), Runnable::run);
+            new HttpLimits(Duration.ofSeconds(25), Duration.ofSeconds(60), 10, 10, Duration.ofSeconds(1)), Meters.none(),
+            Runnable::run, java.time.Clock.systemUTC());
     private final ChannelName news = new ChannelName("news", "a");
 
     /** A transport that notes when it was closed; writes complete at once. */
@@ -146,7 +147,7 @@ class DrainTest {
         publish(1);
         String epoch = broker.recover(news, null).position().epoch();
         List<PollAnswer> answers = new ArrayList<>();
-        Waiter waiter = polls.waiter(polls.cursor("news:a~1~" + epoch), answers::add);
+        Waiter waiter = polls.waiter(polls.cursor("news:a~1~" + epoch), "127.0.0.1", answers::add);
         waiter.start();
 
         new Drain(connections, polls, Duration.ZERO, Duration.ZERO).run();
@@ -160,7 +161,7 @@ class DrainTest {
         Refusal stream = assertThrows(Refusal.class,
                 () -> connections.listen(RecordingTransport.immediate(), Identity.ANONYMOUS, null));
         assertEquals(ErrorCode.UNAVAILABLE, stream.code());
-        Refusal poll = assertThrows(Refusal.class, () -> polls.waiter(polls.cursor("news:a~1~" + epoch), a -> { }));
+        Refusal poll = assertThrows(Refusal.class, () -> polls.waiter(polls.cursor("news:a~1~" + epoch), "127.0.0.1", a -> { }));
         assertEquals(ErrorCode.UNAVAILABLE, poll.code());
     }
 }

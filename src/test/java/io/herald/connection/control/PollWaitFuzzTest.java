@@ -32,7 +32,8 @@ class PollWaitFuzzTest {
         MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100, Clock.systemUTC());
         return new Polls(namespaces, broker, new Hub(broker), new Limits(65536, 4, 1_000_000, 65536,
                 Duration.ofSeconds(25), Duration.ofSeconds(60), 100),
-                new HttpLimits(Duration.ofSeconds(25), CAP, 10), Meters.none(), Runnable::run);
+                new HttpLimits(Duration.ofSeconds(25), CAP, 10, 10, Duration.ofSeconds(1)), Meters.none(), Runnable::run,
+                java.time.Clock.systemUTC());
     }
 
     @FuzzTest(maxDuration = "1m")

@@ -23,6 +23,9 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +40,10 @@ class PollsTest {
     private final Hub hub = new Hub(broker);
     private final Limits limits = new Limits(65536, 4, 1_000_000, 65536, Duration.ofSeconds(25),
             Duration.ofSeconds(60), 100);
+    private final MovingClock clock = new MovingClock();
     private final Polls polls = new Polls(namespaces, broker, hub, limits,
-            new HttpLimits(Duration.ofSeconds(25), Duration.ofSeconds(60), 2), Meters.none(), Runnable::run);
+            new HttpLimits(Duration.ofSeconds(25), Duration.ofSeconds(60), 3, 2, Duration.ofSeconds(1)), Meters.none(),
+            Runnable::run, clock);
     private final ChannelName news = new ChannelName("news", "a");
 
     private String publish(int n) {
@@ -93,7 +98,7 @@ class PollsTest {
     void aWaiterAnswersOnTheNextPublicationAndLetsGoOfTheChannel() {
         String epoch = publish(1);
         List<PollAnswer> answers = new ArrayList<>();
-        Waiter waiter = polls.waiter(polls.cursor("news:a~1~" + epoch), answers::add);
+        Waiter waiter = polls.waiter(polls.cursor("news:a~1~" + epoch), "192.0.2.1", answers::add);
         waiter.start();
         assertTrue(answers.isEmpty());
         assertTrue(hub.hasSubscribers(news));
@@ -111,7 +116,7 @@ class PollsTest {
     void anExpiredWaiterAnswersEmptyWithTheSameCursor() {
         String epoch = publish(1);
         List<PollAnswer> answers = new ArrayList<>();
-        Waiter waiter = polls.waiter(polls.cursor("news:a~1~" + epoch), answers::add);
+        Waiter waiter = polls.waiter(polls.cursor("news:a~1~" + epoch), "192.0.2.1", answers::add);
         waiter.start();
 
         waiter.expire();
@@ -124,13 +129,57 @@ class PollsTest {
     @Test
     void waitingPollsAreBoundedAndReleased() {
         Cursor cursor = polls.cursor("news:a~0~" + publish(1));
-        Waiter first = polls.waiter(cursor, a -> { });
-        polls.waiter(cursor, a -> { });
+        Waiter first = polls.waiter(cursor, "192.0.2.1", a -> { });
+        polls.waiter(cursor, "192.0.2.2", a -> { });
+        polls.waiter(cursor, "192.0.2.3", a -> { });
 
-        assertEquals(ErrorCode.UNAVAILABLE, assertThrows(Refusal.class, () -> polls.waiter(cursor, a -> { })).code());
+        assertEquals(ErrorCode.UNAVAILABLE, assertThrows(Refusal.class, () -> polls.waiter(cursor, "192.0.2.4", a -> { })).code());
         first.close();
         first.close();
-        polls.waiter(cursor, a -> { });
+        polls.waiter(cursor, "192.0.2.4", a -> { });
+    }
+
+    @Test
+    void oneAddressHasItsShareOfThePlacesNotAll() {
+        Cursor cursor = polls.cursor("news:a~0~" + publish(1));
+        polls.waiter(cursor, "192.0.2.1", a -> { });
+        polls.waiter(cursor, "192.0.2.1", a -> { });
+
+        assertEquals(ErrorCode.TOO_MANY_CONNECTIONS,
+                assertThrows(Refusal.class, () -> polls.waiter(cursor, "192.0.2.1", a -> { })).code());
+        polls.waiter(cursor, "192.0.2.2", a -> { });
+    }
+
+    @Test
+    void whenFullTheOldestPollThatWaitedLongEnoughGivesItsPlaceUpAndIsAnswered() {
+        String epoch = publish(1);
+        Cursor cursor = polls.cursor("news:a~1~" + epoch);
+        List<PollAnswer> oldest = new ArrayList<>();
+        List<PollAnswer> younger = new ArrayList<>();
+        polls.waiter(cursor, "192.0.2.1", oldest::add).start();
+        clock.advance(Duration.ofMillis(500));
+        polls.waiter(cursor, "192.0.2.1", younger::add).start();
+        clock.advance(Duration.ofMillis(600));
+
+        // the address is full; its oldest poll has waited 1.1 s: it is answered, with nothing new, and leaves
+        Waiter newest = polls.waiter(cursor, "192.0.2.1", a -> { });
+        newest.start();
+
+        assertEquals(1, oldest.size());
+        assertTrue(oldest.get(0).isEmpty());
+        assertEquals("news:a~1~" + epoch, oldest.get(0).cursor().toString());
+        assertTrue(younger.isEmpty());
+        // the younger one has waited 0.6 s only: the address is full again and nobody may leave yet
+        assertEquals(ErrorCode.TOO_MANY_CONNECTIONS,
+                assertThrows(Refusal.class, () -> polls.waiter(cursor, "192.0.2.1", a -> { })).code());
+        // the node has room for another address
+        polls.waiter(cursor, "192.0.2.2", a -> { }).start();
+        // now the node is full: its oldest (the younger one, 0.6 s + 0.5 s) makes room
+        clock.advance(Duration.ofMillis(500));
+        polls.waiter(cursor, "192.0.2.3", a -> { }).start();
+        assertEquals(1, younger.size());
+        publish(2);
+        assertFalse(hub.hasSubscribers(news));
     }
 
     @Test
@@ -157,6 +206,31 @@ class PollsTest {
         for (String refused : new String[] {"-0", "+1", ".5", "1.", "1e", "0x10", "1e9999999999", " 1", "1".repeat(33)}) {
             assertEquals(ErrorCode.INVALID_FIELD, assertThrows(Refusal.class, () -> polls.wait(refused)).code(),
                     refused);
+        }
+    }
+
+    /** A clock that moves only when the test moves it. */
+    private static final class MovingClock extends Clock {
+
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 }
