@@ -21,8 +21,9 @@ import java.util.List;
 
 /**
  * The caller's credential, checked before Herald handles a request or a WebSocket upgrade (the last gate).
- * A bearer token that MicroProfile JWT accepted but whose {@code nbf} is still ahead is refused (401:
- * Payara does not check it). A WebSocket offering a ticket that is unknown or expired is refused (401)
+ * A bearer token that MicroProfile JWT accepted but whose {@code nbf} is still ahead (Payara does not check
+ * it), or whose claims Herald reads have the wrong JSON type, is refused (401), the WebSocket upgrade too:
+ * no transport ever gets a token {@link Identities} cannot read. A WebSocket offering a ticket that is unknown or expired is refused (401)
  * before the upgrade, which the handshake itself cannot answer. A request with
  * {@code Authorization: Device <token>} is verified here, for every transport and resource: refused with
  * 401 when the token is unknown or revoked, otherwise passed on with the device as its principal. The
@@ -46,9 +47,11 @@ public class CredentialGate extends Gate {
         if (!authenticated(request, response)) {
             return;
         }
-        if (Identities.notYetValid(request.getUserPrincipal(), Instant.now(), security.clockSkew())) {
+        try {
+            Identities.check(request.getUserPrincipal(), Instant.now(), security.clockSkew());
+        } catch (Refusal refusal) {
             violation(ErrorCode.UNAUTHENTICATED.code());
-            refuse(response, new Refusal(ErrorCode.UNAUTHENTICATED, "the token is not valid yet"));
+            refuse(response, refusal);
             return;
         }
         String ticket = Tickets.offered(Collections.list(request.getHeaders("Sec-WebSocket-Protocol")));
