@@ -22,7 +22,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * here (the container did); a token whose payload is not readable JSON is refused. An encrypted token
  * (five parts) is left to the typed reads of {@link Identities}.
  */
-final class ClaimTypes {
+public final class ClaimTypes {
 
     /** What Herald reads, and the JSON type each must have where present. */
     private static final Map<String, ValueType> TYPES = Map.of("sub", ValueType.STRING, "upn", ValueType.STRING,
@@ -44,6 +44,16 @@ final class ClaimTypes {
         } catch (RuntimeException e) {
             return;
         }
+        check(raw);
+    }
+
+    /**
+     * The same check on a token as it arrives, before the container verifies it (a token that fails it
+     * would be refused either way). Security: {@code raw} is untrusted; only its payload is decoded.
+     *
+     * @throws Refusal unauthenticated when a claim read by Herald has another JSON type
+     */
+    public static void check(String raw) {
         String[] parts = raw == null ? new String[0] : raw.split("\\.", -1);
         if (parts.length != 3) {
             return;
