@@ -25,9 +25,10 @@
  * server are applied where the container reads: {@code AuthenticationSchemes} wraps the application's
  * Jakarta Authentication provider where there is one, so that the bearer scheme is read in any case (RFC
  * 9110 §11.1; Payara's MP-JWT takes only {@code Bearer}) and a bearer token whose claims Herald reads have
- * the wrong JSON type is refused with Herald's 401 before the container's mechanism (WildFly's answers it
- * with 500). {@code CredentialGate} checks the same claim types again on the principal, for servers
- * without the provider (Open Liberty, which reads the scheme case-insensitively itself). Rejected: a
+ * the wrong JSON type never reaches the container's mechanism (WildFly's answers it with 500): it is
+ * marked, and {@code CredentialGate} refuses it with Herald's 401. {@code CredentialGate} checks the same
+ * claim types again on the principal, for servers without the provider (Open Liberty, which reads the
+ * scheme case-insensitively itself). Rejected: a
  * filter that respells the header (too late on Payara and WildFly: the container's
  * {@code request.authenticate} reads its own request, not a filter's wrapper), and verifying tokens in
  * Herald (a second copy of the container's key handling).

@@ -1,9 +1,7 @@
 package io.herald.security.boundary;
 
-import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.control.ClaimTypes;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
 import jakarta.security.auth.message.MessageInfo;
@@ -14,9 +12,6 @@ import jakarta.security.auth.message.config.ServerAuthConfig;
 import jakarta.security.auth.message.config.ServerAuthContext;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.CallbackHandler;
@@ -24,13 +19,16 @@ import javax.security.auth.callback.CallbackHandler;
 /**
  * The application's Jakarta Authentication provider with two changes: the request its modules validate
  * reads {@code Authorization: Bearer} whatever the case of the scheme ({@link CanonicalScheme}), and a
- * bearer token whose claims have the wrong JSON types ({@link ClaimTypes}) is refused before them. The
+ * bearer token whose claims have the wrong JSON types ({@link ClaimTypes}) is kept from them. The
  * Servlet profile of Jakarta Authentication lets a module's caller replace the request message, and the
  * container's mechanism reads the header from that message. Everything else is the wrapped provider's.
  * Rejected: a servlet filter (runs after the container authenticated) and a mechanism of Herald's own
  * (one mechanism per application in Jakarta EE 10, and that one is MicroProfile JWT's).
  */
 final class CanonicalSchemeProvider {
+
+    /** Request attribute: the refusal of a bearer token whose claims have the wrong JSON types. */
+    static final String MISSHAPEN = CanonicalSchemeProvider.class.getName() + ".misshapen";
 
     /** The message layer of the Servlet container profile. */
     private static final String LAYER = "HttpServlet";
@@ -120,19 +118,22 @@ final class CanonicalSchemeProvider {
 
         /**
          * Security: the Authorization header is untrusted. A bearer token whose claims have types Herald cannot
-         * read is refused here, before the container's mechanism, which answers it with 500 on WildFly; of
-         * any other, only the scheme is respelled, and the container's module verifies the token.
+         * read never reaches the container's mechanism (WildFly's answers it with 500): the request goes on
+         * unauthenticated, marked, and {@link CredentialGate} refuses it (401) like every other refusal.
+         * Answering here instead would meet the container's own failure handling (WildFly replaces the
+         * body with its error page, or logs a stack trace when the response was committed). Of any other
+         * token, only the scheme is respelled, and the container's module verifies it.
          */
         @Override
         public AuthStatus validateRequest(MessageInfo message, Subject client, Subject service) throws AuthException {
             if (message.getRequestMessage() instanceof HttpServletRequest request) {
                 String token = CanonicalScheme.bearerToken(request);
-                if (token != null && message.getResponseMessage() instanceof HttpServletResponse response) {
+                if (token != null) {
                     try {
                         ClaimTypes.check(token);
                     } catch (Refusal refusal) {
-                        refuse(response, refusal);
-                        return AuthStatus.SEND_FAILURE;
+                        request.setAttribute(MISSHAPEN, refusal);
+                        return AuthStatus.SUCCESS;
                     }
                 }
                 HttpServletRequest canonical = CanonicalScheme.of(request);
@@ -141,15 +142,6 @@ final class CanonicalSchemeProvider {
                 }
             }
             return context.validateRequest(message, client, service);
-        }
-
-        private static void refuse(HttpServletResponse response, Refusal refusal) {
-            try {
-                CDI.current().select(Meters.class).get().violation(refusal.code().code());
-                Gate.refuse(response, refusal);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
 
         @Override

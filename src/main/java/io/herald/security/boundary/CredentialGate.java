@@ -44,6 +44,11 @@ public class CredentialGate extends Gate {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getAttribute(CanonicalSchemeProvider.MISSHAPEN) instanceof Refusal misshapen) {
+            violation(ErrorCode.UNAUTHENTICATED.code());
+            refuse(response, misshapen);
+            return;
+        }
         if (!authenticated(request, response)) {
             return;
         }
