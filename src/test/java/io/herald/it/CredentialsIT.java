@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * How the credential header is read, over the wire on every transport (docs/security.md): a token the
  * issuer signed but whose claims Herald reads have the wrong JSON type is refused with 401
- * {@code unauthenticated} like any bad token, and the auth scheme is case-insensitive (RFC 9110 §11.1).
+ * {@code unauthenticated} like any bad token, and the auth schemes ({@code Bearer}, {@code Device}) are
+ * case-insensitive (RFC 9110 §11.1).
  * Runs on SecurityIT's deployment (the same settings: one server for both in a run).
  */
 @ExtendWith(OnServer.class)
@@ -107,6 +108,24 @@ class CredentialsIT {
         HttpResponse<InputStream> stream = stream(request("api/sse?cursor=user:alice", alice).GET());
         try (InputStream body = stream.body()) {
             assertEquals(200, stream.statusCode());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"device", "DEVICE", "Device"})
+    void theDeviceSchemeIsCaseInsensitiveToo(String scheme) {
+        Map<String, String> admin = Map.of("Authorization", "Bearer " + SSO.valid("root", "herald-admin"));
+        Reply created = send(request("api/devices", admin)
+                .POST(body("{\"id\":\"hall-" + scheme + "\",\"groups\":[\"displays\"]}")));
+        assertEquals(201, created.statusCode(), created.body());
+        Map<String, String> device = Map.of("Authorization",
+                scheme + " " + HeraldServer.json(created.body()).getString("token"));
+        Reply polled = send(request("api/poll?wait=0&cursor=news:a", device).GET());
+        assertEquals(200, polled.statusCode(), polled.body());
+        try (WsClient client = WsClient.connect(herald.webSocket(), device)) {
+            client.next("connected");
+            client.send("{\"type\":\"subscribe\",\"channel\":\"news:a\",\"ref\":1}");
+            client.next("subscribed");
         }
     }
 
