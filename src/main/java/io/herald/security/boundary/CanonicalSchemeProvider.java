@@ -27,9 +27,6 @@ import javax.security.auth.callback.CallbackHandler;
  */
 final class CanonicalSchemeProvider {
 
-    /** Request attribute: the refusal of a bearer token whose claims have the wrong JSON types. */
-    static final String MISSHAPEN = CanonicalSchemeProvider.class.getName() + ".misshapen";
-
     /** The message layer of the Servlet container profile. */
     private static final String LAYER = "HttpServlet";
 
@@ -132,7 +129,7 @@ final class CanonicalSchemeProvider {
                     try {
                         ClaimTypes.check(token);
                     } catch (Refusal refusal) {
-                        request.setAttribute(MISSHAPEN, refusal);
+                        request.setAttribute(CredentialGate.MISSHAPEN, refusal);
                         return AuthStatus.SUCCESS;
                     }
                 }

@@ -31,6 +31,14 @@ import java.util.List;
  */
 public class CredentialGate extends Gate {
 
+    /**
+     * Request attribute: the refusal of a bearer token whose claims have the wrong JSON types, left by
+     * {@link CanonicalSchemeProvider} where the container authenticates before the filters. A literal, so
+     * that reading it never loads that class: without the Jakarta Authentication API (Open Liberty) it
+     * cannot be loaded.
+     */
+    static final String MISSHAPEN = "io.herald.security.boundary.CredentialGate.misshapen";
+
     @Inject
     Tickets tickets;
 
@@ -44,7 +52,7 @@ public class CredentialGate extends Gate {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getAttribute(CanonicalSchemeProvider.MISSHAPEN) instanceof Refusal misshapen) {
+        if (request.getAttribute(MISSHAPEN) instanceof Refusal misshapen) {
             violation(ErrorCode.UNAUTHENTICATED.code());
             refuse(response, misshapen);
             return;
