@@ -105,6 +105,9 @@ final class RedisCalls implements AutoCloseable {
                 // an error reply (a script, OOM): Redis answered, and the connection is fine
                 pool.returnResource(jedis);
                 throw unavailable();
+            } catch (RuntimeException e) {
+                pool.returnResource(jedis);
+                throw e;
             }
         } finally {
             deadline.remove();
@@ -116,7 +119,7 @@ final class RedisCalls implements AutoCloseable {
         Jedis jedis;
         try {
             jedis = pool.borrowObject(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
-        } catch (NoSuchElementException e) {
+        } catch (NoSuchElementException | NoTimeLeft e) {
             // no connection freed in time: every one is busy, which alone is no sign that Redis is away
             throw busy();
         } catch (Exception e) {
@@ -132,9 +135,6 @@ final class RedisCalls implements AutoCloseable {
     }
 
     private void discard(Jedis jedis) {
-        if (jedis == null) {
-            return;
-        }
         try {
             pool.returnBrokenResource(jedis);
         } catch (JedisException e) {
@@ -174,6 +174,14 @@ final class RedisCalls implements AutoCloseable {
         pool.close();
     }
 
+    /** A call's deadline passed before a connection could be opened for it: Redis was not even asked. */
+    private static final class NoTimeLeft extends JedisConnectionException {
+
+        NoTimeLeft() {
+            super("no time left to connect to Redis");
+        }
+    }
+
     /**
      * Opens the pool's connections with what is left of the deadline of the call that needs one, as connect
      * and read timeout of the connection's handshake (AUTH, SELECT, CLIENT SETNAME). Without a call (the
@@ -194,7 +202,7 @@ final class RedisCalls implements AutoCloseable {
             Long end = deadline.get();
             int millis = end == null ? timeoutMillis : Math.min(timeoutMillis, millisLeft(end));
             if (millis <= 0) {
-                throw new JedisConnectionException("no time left to connect to Redis");
+                throw new NoTimeLeft();
             }
             return new DefaultJedisSocketFactory(address, config.apply(millis)).createSocket();
         }
