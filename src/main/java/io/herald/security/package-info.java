@@ -20,6 +20,19 @@
  * one. Rejected: a {@code @RequestScoped} producer of {@code Identity}, which CDI cannot proxy (a record
  * is final), and a {@code @Dependent} one, which the application-scoped resources would keep for good.
  * <p>
+ * The container reads the credential header before any filter runs (Payara and WildFly authenticate
+ * through Jakarta Authentication in front of the filter chain). So two rules that must hold on every
+ * server are applied where the container reads: {@code AuthenticationSchemes} wraps the application's
+ * Jakarta Authentication provider where there is one, so that the bearer scheme is read in any case (RFC
+ * 9110 §11.1; Payara's MP-JWT takes only {@code Bearer}) and a bearer token whose claims Herald reads have
+ * the wrong JSON type never reaches the container's mechanism (WildFly's answers it with 500): it is
+ * marked, and {@code CredentialGate} refuses it with Herald's 401. {@code CredentialGate} checks the same
+ * claim types again on the principal, for servers without the provider (Open Liberty, which reads the
+ * scheme case-insensitively itself). Rejected: a
+ * filter that respells the header (too late on Payara and WildFly: the container's
+ * {@code request.authenticate} reads its own request, not a filter's wrapper), and verifying tokens in
+ * Herald (a second copy of the container's key handling).
+ * <p>
  * Browsers cannot send {@code Authorization} on a WebSocket or an EventSource, so they exchange their
  * token for a single-use ticket ({@link io.herald.security.control.Tickets}), held in memory on one node.
  * Rejected: a JWT in the query string (it lands in access logs and stays valid for its lifetime) and a

@@ -21,14 +21,23 @@ import java.util.List;
 
 /**
  * The caller's credential, checked before Herald handles a request or a WebSocket upgrade (the last gate).
- * A bearer token that MicroProfile JWT accepted but whose {@code nbf} is still ahead is refused (401:
- * Payara does not check it). A WebSocket offering a ticket that is unknown or expired is refused (401)
+ * A bearer token that MicroProfile JWT accepted but whose {@code nbf} is still ahead (Payara does not check
+ * it), or whose claims Herald reads have the wrong JSON type, is refused (401), the WebSocket upgrade too:
+ * no transport ever gets a token {@link Identities} cannot read. A WebSocket offering a ticket that is unknown or expired is refused (401)
  * before the upgrade, which the handshake itself cannot answer. A request with
  * {@code Authorization: Device <token>} is verified here, for every transport and resource: refused with
  * 401 when the token is unknown or revoked, otherwise passed on with the device as its principal. The
  * principal that passed is left for {@link Caller}, which hands the resources their caller's identity.
  */
 public class CredentialGate extends Gate {
+
+    /**
+     * Request attribute: the refusal of a bearer token whose claims have the wrong JSON types, left by
+     * {@link CanonicalSchemeProvider} where the container authenticates before the filters. A literal, so
+     * that reading it never loads that class: without the Jakarta Authentication API (Open Liberty) it
+     * cannot be loaded.
+     */
+    static final String MISSHAPEN = "io.herald.security.boundary.CredentialGate.misshapen";
 
     @Inject
     Tickets tickets;
@@ -43,12 +52,19 @@ public class CredentialGate extends Gate {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getAttribute(MISSHAPEN) instanceof Refusal misshapen) {
+            violation(ErrorCode.UNAUTHENTICATED.code());
+            refuse(response, misshapen);
+            return;
+        }
         if (!authenticated(request, response)) {
             return;
         }
-        if (Identities.notYetValid(request.getUserPrincipal(), Instant.now(), security.clockSkew())) {
+        try {
+            Identities.check(request.getUserPrincipal(), Instant.now(), security.clockSkew());
+        } catch (Refusal refusal) {
             violation(ErrorCode.UNAUTHENTICATED.code());
-            refuse(response, new Refusal(ErrorCode.UNAUTHENTICATED, "the token is not valid yet"));
+            refuse(response, refusal);
             return;
         }
         String ticket = Tickets.offered(Collections.list(request.getHeaders("Sec-WebSocket-Protocol")));

@@ -1,18 +1,28 @@
 package io.herald.security.control;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.herald.problem.entity.ErrorCode;
+import io.herald.problem.entity.Refusal;
 import io.herald.security.entity.Device;
 import io.herald.security.entity.DevicePrincipal;
 import io.herald.security.entity.Identity;
+import jakarta.json.Json;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class IdentitiesTest {
 
@@ -74,9 +84,66 @@ class IdentitiesTest {
     void aTokenWhoseNotBeforeIsAheadIsNotValidYet() {
         Instant now = Instant.ofEpochSecond(1_800_000_000L);
         java.time.Duration skew = java.time.Duration.ofSeconds(30);
-        assertEquals(true, Identities.notYetValid(new Token(Map.of("sub", "a", "nbf", 1_800_000_031L)), now, skew));
-        assertEquals(false, Identities.notYetValid(new Token(Map.of("sub", "a", "nbf", 1_800_000_030L)), now, skew));
-        assertEquals(false, Identities.notYetValid(new Token(Map.of("sub", "a")), now, skew));
-        assertEquals(false, Identities.notYetValid(null, now, skew));
+        Refusal early = assertThrows(Refusal.class,
+                () -> Identities.check(new Token(Map.of("sub", "a", "nbf", 1_800_000_031L)), now, skew));
+        assertEquals(ErrorCode.UNAUTHENTICATED, early.code());
+        assertDoesNotThrow(() -> Identities.check(new Token(Map.of("sub", "a", "nbf", 1_800_000_030L)), now, skew));
+        assertDoesNotThrow(() -> Identities.check(new Token(Map.of("sub", "a")), now, skew));
+        assertDoesNotThrow(() -> Identities.check(null, now, skew));
+    }
+
+    @Test
+    void claimsAreReadAsTheRuntimesHandThemOver() {
+        Identity identity = Identities.ofToken(new Token(Map.of("sub", Json.createValue("u-9"),
+                "groups", Set.of("red"), "exp", Json.createValue(1_800_000_000L))));
+        assertEquals("u-9", identity.subject());
+        assertEquals(Set.of("red"), identity.groups());
+        assertEquals(Instant.ofEpochSecond(1_800_000_000L), identity.expiry());
+        assertEquals("alice", Identities.ofToken(new Token(Map.of("upn", "alice"))).subject());
+        assertEquals("bob", Identities.ofToken(new Token(Map.of("preferred_username", "bob"))).subject());
+    }
+
+    static Stream<Arguments> misshapen() {
+        return Stream.of(
+                Arguments.of("sub an object", Map.of("sub", Json.createObjectBuilder().add("id", "x").build())),
+                Arguments.of("sub a number", Map.of("sub", Json.createValue(42))),
+                Arguments.of("upn an object", Map.of("sub", "a", "upn", Map.of("id", "x"))),
+                Arguments.of("preferred_username an array", Map.of("preferred_username", List.of("x"))),
+                Arguments.of("groups a string", Map.of("sub", "a", "groups", "red")),
+                Arguments.of("groups with a number", Map.of("sub", "a", "groups", Json.createArrayBuilder()
+                        .add("red").add(7).build())),
+                Arguments.of("exp a string", Map.of("sub", "a", "exp", "1800000000")),
+                Arguments.of("nbf a string", Map.of("sub", "a", "nbf", Json.createValue("1800000000"))),
+                Arguments.of("no subject", Map.of("groups", Set.of("red"))),
+                Arguments.of("a blank subject", Map.of("sub", " ")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("misshapen")
+    void aTokenWithAMisshapenClaimIsRefused(String kind, Map<String, Object> claims) {
+        Refusal refused = assertThrows(Refusal.class,
+                () -> Identities.check(new Token(claims), Instant.EPOCH, java.time.Duration.ZERO), kind);
+        assertEquals(ErrorCode.UNAUTHENTICATED, refused.code(), kind);
+    }
+
+    @Test
+    void aRuntimeThatCastsAClaimItselfGetsTheTokenRefused() {
+        JsonWebToken casting = new JsonWebToken() {
+            @Override
+            public String getName() {
+                return "a";
+            }
+
+            @Override
+            public Set<String> getClaimNames() {
+                return Set.of("sub");
+            }
+
+            @Override
+            public <T> T getClaim(String name) {
+                throw new ClassCastException("JsonObjectImpl cannot be cast to JsonString");
+            }
+        };
+        assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(Refusal.class, () -> Identities.ofToken(casting)).code());
     }
 }
