@@ -13,5 +13,4 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @ApplicationScoped
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
-public class HeraldApplication extends Application {
-}
+public class HeraldApplication extends Application {}

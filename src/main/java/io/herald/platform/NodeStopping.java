@@ -5,5 +5,4 @@ package io.herald.platform;
  * clients away now, and the server stops once every observer has returned. Fired synchronously, once,
  * on a thread of the container's factory.
  */
-public record NodeStopping() {
-}
+public record NodeStopping() {}

@@ -60,8 +60,11 @@ public class RequestBodies {
 
     /** Answers a request whose body was not read whole, closing the connection instead of reading the rest. */
     static Response unread(Refusal refusal) {
-        return Response.status(refusal.code().httpStatus()).header("Connection", "close")
-                .type(MediaType.APPLICATION_JSON_TYPE).entity(RefusalMapper.body(refusal).toString()).build();
+        return Response.status(refusal.code().httpStatus())
+                .header("Connection", "close")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(RefusalMapper.body(refusal).toString())
+                .build();
     }
 
     /** One body arriving, then handled once: by its handler, or by the refusal of a body that never came whole. */
@@ -76,7 +79,11 @@ public class RequestBodies {
         private final byte[] chunk = new byte[8192];
         private final AtomicInteger state = new AtomicInteger(READING);
 
-        Reading(AsyncContext context, ServletInputStream input, AsyncResponse async, int maxBytes,
+        Reading(
+                AsyncContext context,
+                ServletInputStream input,
+                AsyncResponse async,
+                int maxBytes,
                 Function<byte[], Object> handle) {
             this.context = context;
             this.input = input;
@@ -115,8 +122,8 @@ public class RequestBodies {
 
         void timedOut(AsyncResponse suspended) {
             if (state.compareAndSet(READING, ANSWERED)) {
-                suspended.resume(unread(new Refusal(ErrorCode.TIMEOUT,
-                        "the body did not arrive within " + timeout.toMillis() + " ms")));
+                suspended.resume(unread(new Refusal(
+                        ErrorCode.TIMEOUT, "the body did not arrive within " + timeout.toMillis() + " ms")));
             } else {
                 // the body is in and being handled: its handler answers, however long it takes
                 suspended.setTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);

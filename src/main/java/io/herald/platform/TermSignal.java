@@ -42,16 +42,22 @@ public class TermSignal {
             term = new Signal("TERM");
             previous = Signal.handle(term, this::heard);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            LOG.log(System.Logger.Level.WARNING, "SIGTERM is not Herald''s to handle ({0}): connections close at once "
-                    + "when the server stops, without a drain", e.toString());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "SIGTERM is not Herald''s to handle ({0}): connections close at once "
+                            + "when the server stops, without a drain",
+                    e.toString());
             term = null;
             return;
         }
         if (previous == SignalHandler.SIG_DFL || previous == SignalHandler.SIG_IGN) {
             // nothing to hand the signal on to: leave it as the JVM was told to have it
             Signal.handle(term, previous);
-            LOG.log(System.Logger.Level.WARNING, "SIGTERM is not Herald''s to handle (the JVM''s handler is {0}): "
-                    + "connections close at once when the server stops, without a drain", previous);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "SIGTERM is not Herald''s to handle (the JVM''s handler is {0}): "
+                            + "connections close at once when the server stops, without a drain",
+                    previous);
             term = null;
         }
     }

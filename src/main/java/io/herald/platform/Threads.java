@@ -65,20 +65,26 @@ public class Threads {
     /** Runs {@code task} every {@code period} on the scheduler; a failing run is logged and the next one still runs. */
     public void every(java.time.Duration period, Runnable task) {
         long millis = period.toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "scheduled task failed", e);
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "scheduled task failed", e);
+                    }
+                },
+                millis,
+                millis,
+                TimeUnit.MILLISECONDS);
     }
 
     private static ThreadFactory containerFactory() {
         try {
             return (ManagedThreadFactory) new InitialContext().lookup("java:comp/DefaultManagedThreadFactory");
         } catch (NamingException | ClassCastException e) {
-            LOG.log(System.Logger.Level.WARNING, "No default ManagedThreadFactory, using plain threads: {0}",
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "No default ManagedThreadFactory, using plain threads: {0}",
                     e.toString());
             return Executors.defaultThreadFactory();
         }

@@ -14,8 +14,7 @@ import java.util.TreeMap;
  */
 public final class CoverageSummary {
 
-    private CoverageSummary() {
-    }
+    private CoverageSummary() {}
 
     public static void main(String[] args) throws IOException {
         Path csv = Path.of(args[0]);
@@ -29,7 +28,9 @@ public final class CoverageSummary {
         for (String line : lines.subList(1, lines.size())) {
             // GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,BRANCH_MISSED,BRANCH_COVERED,LINE_MISSED,LINE_COVERED,...
             String[] f = line.split(",");
-            String component = f[1].equals("io.herald") ? "(root)" : f[1].replace("io.herald.", "").split("\\.")[0];
+            String component = f[1].equals("io.herald")
+                    ? "(root)"
+                    : f[1].replace("io.herald.", "").split("\\.")[0];
             long[] counts = components.computeIfAbsent(component, c -> new long[4]);
             long[] row = {Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[5]), Long.parseLong(f[6])};
             for (int i = 0; i < 4; i++) {
@@ -45,8 +46,16 @@ public final class CoverageSummary {
     }
 
     private static String format(String name, long[] c) {
-        return String.format(Locale.ROOT, "[coverage]   %-12s lines %5.1f %% (%d/%d)   branches %5.1f %% (%d/%d)", name,
-                percent(c[1], c[0]), c[1], c[0] + c[1], percent(c[3], c[2]), c[3], c[2] + c[3]);
+        return String.format(
+                Locale.ROOT,
+                "[coverage]   %-12s lines %5.1f %% (%d/%d)   branches %5.1f %% (%d/%d)",
+                name,
+                percent(c[1], c[0]),
+                c[1],
+                c[0] + c[1],
+                percent(c[3], c[2]),
+                c[3],
+                c[2] + c[3]);
     }
 
     private static double percent(long covered, long missed) {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class ClientModulesTest {
 
     private static final Path WEBAPP = Path.of("src/main/webapp");
-    private static final Pattern IMPORT = Pattern.compile(
-            "^\\s*(?:import|export)\\s[^;]*?from\\s+'\\./([^']+)'", Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^\\s*(?:import|export)\\s[^;]*?from\\s+'\\./([^']+)'", Pattern.MULTILINE);
 
     @Test
     void everyImportNamesAServedModule() throws IOException {
@@ -55,8 +55,12 @@ class ClientModulesTest {
     }
 
     /** Depth-first: an import back into the current path is a cycle. */
-    private static void walk(Map<String, List<String>> graph, String module, List<String> path,
-            Set<String> finished, List<String> cycles) {
+    private static void walk(
+            Map<String, List<String>> graph,
+            String module,
+            List<String> path,
+            Set<String> finished,
+            List<String> cycles) {
         int back = path.indexOf(module);
         if (back >= 0) {
             cycles.add(String.join(" -> ", path.subList(back, path.size())) + " -> " + module);

@@ -40,12 +40,13 @@ class BadInputIT {
 
     private static void assertRefused(int status, String code, HttpResponse<String> response) {
         assertEquals(status, response.statusCode(), response.body());
-        assertEquals(code, HeraldServer.json(response.body()).getJsonObject("error").getString("code"));
+        assertEquals(
+                code, HeraldServer.json(response.body()).getJsonObject("error").getString("code"));
     }
 
     private HttpResponse<String> post(String path, byte[] body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(herald.base().resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(herald.base().resolve(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -73,11 +74,15 @@ class BadInputIT {
             assertEquals(1, client.next("pong").getInt("ref"), "the connection stays open");
         }
         for (int n = 0; n < 10; n++) {
-            assertRefused(400, "malformed", herald.post("api/publish", "{\"channel\":\"news:deep\",\"data\":" + DEEP + "}"));
+            assertRefused(
+                    400, "malformed", herald.post("api/publish", "{\"channel\":\"news:deep\",\"data\":" + DEEP + "}"));
         }
         for (int n = 0; n < 3; n++) {
-            assertRefused(400, "malformed", herald.post("api/client",
-                    "{\"type\":\"publish\",\"channel\":\"demo:deep\",\"data\":" + DEEP + "}"));
+            assertRefused(
+                    400,
+                    "malformed",
+                    herald.post(
+                            "api/client", "{\"type\":\"publish\",\"channel\":\"demo:deep\",\"data\":" + DEEP + "}"));
         }
         // each such request logged a stack trace as deep as the input (~75 KB) before
         long logged = logSize() - logBefore;
@@ -102,7 +107,10 @@ class BadInputIT {
     @ValueSource(strings = {"1e999999", "-0.0", "1E+2", "0.50", "12345678901234567890123"})
     void aNumericRefIsEchoedExactlyAsWritten(String ref) {
         String pong = "{\"type\":\"pong\",\"ref\":" + ref + "}";
-        assertEquals(pong, herald.post("api/client", "{\"type\":\"ping\",\"ref\":" + ref + "}").body());
+        assertEquals(
+                pong,
+                herald.post("api/client", "{\"type\":\"ping\",\"ref\":" + ref + "}")
+                        .body());
         try (RawText socket = new RawText(herald)) {
             socket.send("{\"type\":\"ping\",\"ref\":" + ref + "}");
             assertEquals(pong, socket.next("\"pong\""));
@@ -115,16 +123,23 @@ class BadInputIT {
         herald.publish("news:wait", "e", "1");
         HttpResponse<String> answer = herald.get("api/poll?cursor=news:wait&wait=" + wait);
         assertEquals(200, answer.statusCode(), answer.body());
-        assertEquals("subscribed", HeraldServer.json(answer.body()).getJsonArray("frames").getJsonObject(0)
-                .getString("type"));
+        assertEquals(
+                "subscribed",
+                HeraldServer.json(answer.body())
+                        .getJsonArray("frames")
+                        .getJsonObject(0)
+                        .getString("type"));
     }
 
     @Test
     void aPublishWithoutContentTypeIsRefusedWith415AsAWrongTypeIs() {
         byte[] body = "{\"channel\":\"news:typed\",\"data\":1}".getBytes(StandardCharsets.UTF_8);
         assertEquals(415, post("api/publish", body).statusCode());
-        assertEquals(415, post("api/publish", body, "Content-Type", "text/plain").statusCode());
-        assertEquals(200, post("api/publish", body, "Content-Type", "application/json").statusCode());
+        assertEquals(
+                415, post("api/publish", body, "Content-Type", "text/plain").statusCode());
+        assertEquals(
+                200,
+                post("api/publish", body, "Content-Type", "application/json").statusCode());
     }
 
     @Test
@@ -132,13 +147,20 @@ class BadInputIT {
         byte[] publish = "{\"channel\":\"news:utf8\",\"data\":\"a?b\"}".getBytes(StandardCharsets.US_ASCII);
         publish[publish.length - 4] = (byte) 0xff;
         assertRefused(400, "malformed", post("api/publish", publish, "Content-Type", "application/json"));
-        byte[] frame = "{\"type\":\"publish\",\"channel\":\"demo:utf8\",\"data\":\"a?b\"}".getBytes(StandardCharsets.US_ASCII);
+        byte[] frame =
+                "{\"type\":\"publish\",\"channel\":\"demo:utf8\",\"data\":\"a?b\"}".getBytes(StandardCharsets.US_ASCII);
         frame[frame.length - 4] = (byte) 0xc3;
         assertRefused(400, "malformed", post("api/client", frame, "Content-Type", "application/json"));
         HttpResponse<String> channel = herald.get("api/poll?cursor=news:utf8&wait=0");
         assertEquals(200, channel.statusCode(), channel.body());
-        assertEquals(0, HeraldServer.json(channel.body()).getJsonArray("frames").getJsonObject(0)
-                .getJsonNumber("offset").longValue(), "nothing was published");
+        assertEquals(
+                0,
+                HeraldServer.json(channel.body())
+                        .getJsonArray("frames")
+                        .getJsonObject(0)
+                        .getJsonNumber("offset")
+                        .longValue(),
+                "nothing was published");
     }
 
     /** A WebSocket client that keeps each server text as it came, where WsClient parses (and so normalizes) it. */
@@ -149,8 +171,12 @@ class BadInputIT {
         private final WebSocket socket;
 
         RawText(HeraldServer herald) {
-            socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("herald.v1")
-                    .buildAsync(herald.webSocket(), this).orTimeout(15, TimeUnit.SECONDS).join();
+            socket = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .subprotocols("herald.v1")
+                    .buildAsync(herald.webSocket(), this)
+                    .orTimeout(15, TimeUnit.SECONDS)
+                    .join();
         }
 
         void send(String text) {

@@ -33,9 +33,14 @@ class ClusterIT {
     @BeforeAll
     static void start() {
         redis = new TestRedis();
-        List<String> settings = List.of("herald.redis.url=" + redis.url(), "herald.channel.namespaces=news,demo",
-                "herald.channel.namespace.demo.client-publish=true", "herald.redis.heartbeat-interval=PT0.5S",
-                "herald.redis.reconnect-max-backoff=PT0.5S", "herald.channel.anonymous=true", "herald.publish.anonymous=true");
+        List<String> settings = List.of(
+                "herald.redis.url=" + redis.url(),
+                "herald.channel.namespaces=news,demo",
+                "herald.channel.namespace.demo.client-publish=true",
+                "herald.redis.heartbeat-interval=PT0.5S",
+                "herald.redis.reconnect-max-backoff=PT0.5S",
+                "herald.channel.anonymous=true",
+                "herald.publish.anonymous=true");
         Path logs = Path.of("target", "cluster-it", ServerProcess.kind());
         Path war = ServerProcess.required("herald.war", "target/herald.war");
         nodeA = ServerProcess.of(ServerProcess.kind(), war, settings, logs.resolve("a"));
@@ -65,7 +70,8 @@ class ClusterIT {
     void aPublicationOnOneNodeReachesSubscribersOnBothInOrder() {
         HeraldServer a = server(nodeA);
         HeraldServer b = server(nodeB);
-        try (WsClient onA = a.connect(); WsClient onB = b.connect()) {
+        try (WsClient onA = a.connect();
+                WsClient onB = b.connect()) {
             for (WsClient client : List.of(onA, onB)) {
                 client.send("{\"type\":\"subscribe\",\"channel\":\"news:cross\"}");
                 client.next("subscribed");
@@ -75,10 +81,14 @@ class ClusterIT {
             }
             for (WsClient client : List.of(onA, onB)) {
                 List<JsonObject> received = client.publications(20);
-                assertEquals(IntStream.rangeClosed(1, 20).boxed().toList(),
+                assertEquals(
+                        IntStream.rangeClosed(1, 20).boxed().toList(),
                         received.stream().map(p -> p.getInt("data")).toList());
-                assertEquals(IntStream.rangeClosed(1, 20).mapToObj(Long::valueOf).toList(),
-                        received.stream().map(p -> p.getJsonNumber("offset").longValue()).toList());
+                assertEquals(
+                        IntStream.rangeClosed(1, 20).mapToObj(Long::valueOf).toList(),
+                        received.stream()
+                                .map(p -> p.getJsonNumber("offset").longValue())
+                                .toList());
             }
         }
     }
@@ -87,8 +97,10 @@ class ClusterIT {
     @Order(2)
     void aRetriedPublishOnTheOtherNodeIsNotDuplicated() {
         String body = "{\"channel\":\"news:idem\",\"data\":1,\"idempotencyKey\":\"invoice-42\"}";
-        JsonObject first = HeraldServer.json(server(nodeA).post("api/publish", body).body());
-        JsonObject retry = HeraldServer.json(server(nodeB).post("api/publish", body).body());
+        JsonObject first =
+                HeraldServer.json(server(nodeA).post("api/publish", body).body());
+        JsonObject retry =
+                HeraldServer.json(server(nodeB).post("api/publish", body).body());
         assertFalse(first.getBoolean("duplicate"));
         assertTrue(retry.getBoolean("duplicate"));
         assertEquals(first.getString("id"), retry.getString("id"));
@@ -99,13 +111,15 @@ class ClusterIT {
     void aLongPollIsAnsweredByTheOtherNode() throws Exception {
         JsonObject top = server(nodeA).publish("news:poll", "e", "1");
         String cursor = "news:poll~" + top.getJsonNumber("offset") + "~" + top.getString("epoch");
-        var waiting = server(nodeB).getAsync("api/poll?wait=20&cursor=" + java.net.URLEncoder.encode(cursor,
-                java.nio.charset.StandardCharsets.UTF_8));
+        var waiting = server(nodeB)
+                .getAsync("api/poll?wait=20&cursor="
+                        + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8));
         Thread.sleep(500);
         server(nodeA).publish("news:poll", "e", "2");
         HttpResponse<String> answer = waiting.get(15, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(200, answer.statusCode(), answer.body());
-        JsonObject frame = HeraldServer.json(answer.body()).getJsonArray("frames").getJsonObject(0);
+        JsonObject frame =
+                HeraldServer.json(answer.body()).getJsonArray("frames").getJsonObject(0);
         assertEquals(2, frame.getInt("data"));
     }
 
@@ -123,18 +137,24 @@ class ClusterIT {
             awaitStatus(a, 503);
             HttpResponse<String> refused = a.post("api/publish", "{\"channel\":\"news:outage\",\"data\":2}");
             assertEquals(503, refused.statusCode());
-            assertEquals("unavailable", HeraldServer.json(refused.body()).getJsonObject("error").getString("code"));
+            assertEquals(
+                    "unavailable",
+                    HeraldServer.json(refused.body()).getJsonObject("error").getString("code"));
             assertTrue(client.isOpen(), "clients stay connected while Redis is away");
             try (WsClient late = server(nodeB).connect()) {
                 late.send("{\"type\":\"subscribe\",\"channel\":\"news:late\",\"ref\":1}");
-                assertEquals(4006, late.awaitClose(Duration.ofSeconds(15)),
+                assertEquals(
+                        4006,
+                        late.awaitClose(Duration.ofSeconds(15)),
                         "a subscribe the node cannot serve closes the connection: it never looks subscribed");
             }
 
             redis.start();
             awaitStatus(a, 200);
             awaitStatus(server(nodeB), 200);
-            assertEquals(4006, client.awaitClose(Duration.ofSeconds(20)),
+            assertEquals(
+                    4006,
+                    client.awaitClose(Duration.ofSeconds(20)),
                     "Redis came back empty: the subscriber is told to resume");
         }
     }
@@ -161,8 +181,11 @@ class ClusterIT {
                     + seen.getJsonNumber("offset") + ",\"epoch\":\"" + seen.getString("epoch") + "\"}}");
             JsonObject reply = client.next("subscribed");
             assertTrue(reply.getBoolean("recovered"));
-            assertEquals(List.of(4, 5, 6, 7, 8), reply.getJsonArray("publications").stream()
-                    .map(p -> p.asJsonObject().getInt("data")).toList());
+            assertEquals(
+                    List.of(4, 5, 6, 7, 8),
+                    reply.getJsonArray("publications").stream()
+                            .map(p -> p.asJsonObject().getInt("data"))
+                            .toList());
         }
     }
 

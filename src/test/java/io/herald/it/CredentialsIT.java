@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CredentialsIT {
 
     static final TestIssuer SSO = SecurityIT.SSO;
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     static List<String> settings() {
         return SecurityIT.settings();
@@ -54,15 +55,23 @@ class CredentialsIT {
                 Arguments.of("sub an object", SSO.altered("x", c -> c.claim("sub", Map.of("id", "mallory")))),
                 Arguments.of("sub a number", SSO.altered("x", c -> c.claim("sub", 42))),
                 Arguments.of("upn an object", SSO.altered("mallory", c -> c.claim("upn", Map.of("id", "mallory")))),
-                Arguments.of("preferred_username an array", SSO.altered("mallory",
-                        c -> c.claim("upn", null).claim("preferred_username", List.of("mallory")))),
+                Arguments.of(
+                        "preferred_username an array",
+                        SSO.altered(
+                                "mallory", c -> c.claim("upn", null).claim("preferred_username", List.of("mallory")))),
                 Arguments.of("groups a string", SSO.altered("mallory", c -> c.claim("groups", "red"))),
                 Arguments.of("groups an object", SSO.altered("mallory", c -> c.claim("groups", Map.of("a", "red")))),
                 Arguments.of("groups with a number", SSO.altered("mallory", c -> c.claim("groups", List.of("red", 7)))),
-                Arguments.of("exp a string", SSO.altered("mallory", c -> c.claim("exp",
-                        Long.toString(System.currentTimeMillis() / 1000 + 300)))),
-                Arguments.of("nbf a string", SSO.altered("mallory", c -> c.claim("nbf",
-                        Long.toString(System.currentTimeMillis() / 1000 + 600)))));
+                Arguments.of(
+                        "exp a string",
+                        SSO.altered(
+                                "mallory",
+                                c -> c.claim("exp", Long.toString(System.currentTimeMillis() / 1000 + 300)))),
+                Arguments.of(
+                        "nbf a string",
+                        SSO.altered(
+                                "mallory",
+                                c -> c.claim("nbf", Long.toString(System.currentTimeMillis() / 1000 + 600)))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,7 +87,9 @@ class CredentialsIT {
         for (HttpRequest.Builder request : requests) {
             Reply refused = send(request);
             assertEquals(401, refused.statusCode(), kind + ": " + refused.body());
-            assertEquals("unauthenticated", HeraldServer.json(refused.body()).getJsonObject("error").getString("code"),
+            assertEquals(
+                    "unauthenticated",
+                    HeraldServer.json(refused.body()).getJsonObject("error").getString("code"),
                     kind);
         }
         assertEquals(401, handshake(auth), kind + ": the WebSocket handshake");
@@ -88,7 +99,8 @@ class CredentialsIT {
     @ValueSource(strings = {"bearer", "BEARER", "bEaReR"})
     void theBearerSchemeIsCaseInsensitiveOnEveryTransport(String scheme) throws IOException {
         Map<String, String> alice = Map.of("Authorization", scheme + " " + SSO.valid("alice"));
-        Map<String, String> publisher = Map.of("Authorization", scheme + " " + SSO.valid("billing", "herald-publisher"));
+        Map<String, String> publisher =
+                Map.of("Authorization", scheme + " " + SSO.valid("billing", "herald-publisher"));
         try (WsClient client = WsClient.connect(herald.webSocket(), alice)) {
             client.next("connected");
             client.send("{\"type\":\"subscribe\",\"channel\":\"user:alice\",\"ref\":1}");
@@ -102,10 +114,11 @@ class CredentialsIT {
         assertEquals(200, polled.statusCode(), polled.body());
         Reply ticket = send(request("api/tickets", alice).POST(body("")));
         assertEquals(200, ticket.statusCode(), ticket.body());
-        Reply posted = send(request("api/client", alice)
-                .POST(body("{\"type\":\"subscribe\",\"channel\":\"user:alice\"}")));
+        Reply posted =
+                send(request("api/client", alice).POST(body("{\"type\":\"subscribe\",\"channel\":\"user:alice\"}")));
         assertEquals(200, posted.statusCode(), posted.body());
-        HttpResponse<InputStream> stream = stream(request("api/sse?cursor=user:alice", alice).GET());
+        HttpResponse<InputStream> stream =
+                stream(request("api/sse?cursor=user:alice", alice).GET());
         try (InputStream body = stream.body()) {
             assertEquals(200, stream.statusCode());
         }
@@ -115,10 +128,11 @@ class CredentialsIT {
     @ValueSource(strings = {"device", "DEVICE", "Device"})
     void theDeviceSchemeIsCaseInsensitiveToo(String scheme) {
         Map<String, String> admin = Map.of("Authorization", "Bearer " + SSO.valid("root", "herald-admin"));
-        Reply created = send(request("api/devices", admin)
-                .POST(body("{\"id\":\"hall-" + scheme + "\",\"groups\":[\"displays\"]}")));
+        Reply created = send(
+                request("api/devices", admin).POST(body("{\"id\":\"hall-" + scheme + "\",\"groups\":[\"displays\"]}")));
         assertEquals(201, created.statusCode(), created.body());
-        Map<String, String> device = Map.of("Authorization",
+        Map<String, String> device = Map.of(
+                "Authorization",
                 scheme + " " + HeraldServer.json(created.body()).getString("token"));
         Reply polled = send(request("api/poll?wait=0&cursor=news:a", device).GET());
         assertEquals(200, polled.statusCode(), polled.body());
@@ -144,7 +158,8 @@ class CredentialsIT {
     }
 
     private HttpRequest.Builder request(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json");
         headers.forEach(request::header);
         return request;
@@ -158,8 +173,10 @@ class CredentialsIT {
     private static Reply send(HttpRequest.Builder request) {
         HttpResponse<InputStream> response = stream(request);
         try (InputStream body = response.body()) {
-            boolean events = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
-            return new Reply(response.statusCode(), events ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            boolean events =
+                    response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+            return new Reply(
+                    response.statusCode(), events ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -176,6 +193,5 @@ class CredentialsIT {
         }
     }
 
-    private record Reply(int statusCode, String body) {
-    }
+    private record Reply(int statusCode, String body) {}
 }

@@ -39,13 +39,12 @@ public final class Deployments {
      * Test-only classes: endpoints {@code test/fire/{channel}} (a CDI event) and {@code test/websocket} (a
      * proxy's switch), and the switchable {@code Upgrades} the latter flips. The WAR itself has no test hook.
      */
-    private static final List<Class<?>> TEST_ENDPOINTS = List.of(FireResource.class, WebSocketGateResource.class,
-            SwitchableUpgrades.class);
+    private static final List<Class<?>> TEST_ENDPOINTS =
+            List.of(FireResource.class, WebSocketGateResource.class, SwitchableUpgrades.class);
 
     private static Path testWar;
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /** The built WAR with the test-only endpoints added, made once per test run. */
     public static synchronized Path testWar() {
@@ -60,7 +59,9 @@ public final class Deployments {
                         String name = endpoint.getName().replace('.', '/') + ".class";
                         Path target = war.getPath("WEB-INF/classes", name);
                         Files.createDirectories(target.getParent());
-                        Files.copy(Path.of(endpoint.getResource("/" + name).toURI()), target,
+                        Files.copy(
+                                Path.of(endpoint.getResource("/" + name).toURI()),
+                                target,
                                 StandardCopyOption.REPLACE_EXISTING);
                     }
                 }

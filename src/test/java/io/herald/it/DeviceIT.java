@@ -44,7 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DeviceIT {
 
     static final TestIssuer SSO = new TestIssuer();
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** Every device token this class was given, to look for in the server's log at the end. */
     static final Set<String> TOKENS = ConcurrentHashMap.newKeySet();
 
@@ -78,8 +79,13 @@ class DeviceIT {
     @Test
     void onlyAnAdministratorProvisionsListsAndRevokesDevices() {
         String body = "{\"id\":\"hall-1\",\"groups\":[\"displays\",\"floor-3\"]}";
-        assertError(401, "unauthenticated", send(request("api/devices", Map.of()).POST(body(body))));
-        assertError(403, "forbidden", send(request("api/devices", bearer(SSO.valid("bob", "displays"))).POST(body(body))));
+        assertError(
+                401, "unauthenticated", send(request("api/devices", Map.of()).POST(body(body))));
+        assertError(
+                403,
+                "forbidden",
+                send(request("api/devices", bearer(SSO.valid("bob", "displays")))
+                        .POST(body(body))));
         assertError(400, "invalid_field", send(request("api/devices", admin).POST(body("{\"id\":\"a/b\"}"))));
         assertError(400, "missing_field", send(request("api/devices", admin).POST(body("{\"groups\":[]}"))));
 
@@ -88,8 +94,11 @@ class DeviceIT {
         assertEquals("no-store", created.headers().firstValue("Cache-Control").orElse(null));
         JsonObject device = HeraldServer.json(created.body());
         assertEquals("hall-1", device.getString("id"));
-        assertEquals(List.of("displays", "floor-3"), device.getJsonArray("groups").getValuesAs(
-                jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(
+                List.of("displays", "floor-3"),
+                device.getJsonArray("groups").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList());
         String token = device.getString("token");
         TOKENS.add(token);
         assertTrue(token.matches("hdt_[A-Za-z0-9_-]{43}"), token);
@@ -100,11 +109,14 @@ class DeviceIT {
         assertFalse(listed.body().contains(token), "a listing never shows a token");
         assertError(403, "forbidden", send(request("api/devices", device(token)).GET()));
         assertError(403, "forbidden", send(request("api/devices", device(token)).POST(body("{\"id\":\"mine\"}"))));
-        assertError(403, "forbidden", send(request("api/publish", device(token))
-                .POST(body("{\"channel\":\"display:hall-1\",\"data\":1}"))));
+        assertError(
+                403,
+                "forbidden",
+                send(request("api/publish", device(token)).POST(body("{\"channel\":\"display:hall-1\",\"data\":1}"))));
 
         assertEquals(204, send(request("api/devices/hall-1", admin).DELETE()).statusCode());
-        assertError(404, "unknown_device", send(request("api/devices/hall-1", admin).DELETE()));
+        assertError(
+                404, "unknown_device", send(request("api/devices/hall-1", admin).DELETE()));
     }
 
     @Order(2)
@@ -125,23 +137,40 @@ class DeviceIT {
             HttpResponse<String> published = send(request("api/publish", bearer(SSO.valid("cms", "herald-publisher")))
                     .POST(body("{\"channel\":\"display:lobby-1\",\"data\":{\"text\":\"welcome\"}}")));
             assertEquals(200, published.statusCode(), published.body());
-            assertEquals("welcome", kiosk.next("publication").getJsonObject("data").getString("text"));
+            assertEquals(
+                    "welcome", kiosk.next("publication").getJsonObject("data").getString("text"));
         }
-        assertEquals(200, status(request("api/poll?wait=0&cursor=display:lobby-1", device(token)).GET()));
-        assertEquals(200, status(request("api/poll?wait=0&cursor=display:lobby-1&ticket=" + ticket(device(token)),
-                Map.of()).GET()));
-        assertEquals(403, status(request("api/poll?wait=0&cursor=display:other", device(token)).GET()));
-        assertEquals(200, status(request("api/client", device(token))
-                .POST(body("{\"type\":\"subscribe\",\"channel\":\"display:lobby-1\"}"))));
-        try (InputStream stream = open(request("api/sse?cursor=display:lobby-1", device(token)).GET())) {
+        assertEquals(
+                200,
+                status(request("api/poll?wait=0&cursor=display:lobby-1", device(token))
+                        .GET()));
+        assertEquals(
+                200,
+                status(request("api/poll?wait=0&cursor=display:lobby-1&ticket=" + ticket(device(token)), Map.of())
+                        .GET()));
+        assertEquals(
+                403,
+                status(request("api/poll?wait=0&cursor=display:other", device(token))
+                        .GET()));
+        assertEquals(
+                200,
+                status(request("api/client", device(token))
+                        .POST(body("{\"type\":\"subscribe\",\"channel\":\"display:lobby-1\"}"))));
+        try (InputStream stream =
+                open(request("api/sse?cursor=display:lobby-1", device(token)).GET())) {
             assertTrue(readsUntil(stream, "\"type\":\"subscribed\""), "the stream's first frame");
         }
-        assertEquals(401, status(request("api/tickets", Map.of("Authorization", "Device hdt_" + "x".repeat(43)))
-                .POST(body(""))));
+        assertEquals(
+                401,
+                status(request("api/tickets", Map.of("Authorization", "Device hdt_" + "x".repeat(43)))
+                        .POST(body(""))));
         assertEquals(401, handshake(Map.of("Authorization", "Device hdt_unknown")));
-        assertEquals(401, status(request("api/poll?wait=0&cursor=display:lobby-1",
-                Map.of("Authorization", "Device " + token)).header("Authorization", "Bearer " + SSO.valid("alice"))
-                .GET()), "a device token beside another credential");
+        assertEquals(
+                401,
+                status(request("api/poll?wait=0&cursor=display:lobby-1", Map.of("Authorization", "Device " + token))
+                        .header("Authorization", "Bearer " + SSO.valid("alice"))
+                        .GET()),
+                "a device token beside another credential");
     }
 
     @Order(3)
@@ -154,7 +183,11 @@ class DeviceIT {
                 client.next("connected");
                 assertEquals("forbidden", subscribe(client, "display:lobby-2"), subject);
             }
-            assertEquals(403, status(request("api/poll?wait=0&cursor=display:lobby-2", user).GET()), subject);
+            assertEquals(
+                    403,
+                    status(request("api/poll?wait=0&cursor=display:lobby-2", user)
+                            .GET()),
+                    subject);
         }
     }
 
@@ -163,16 +196,19 @@ class DeviceIT {
     void revokingClosesTheDevicesConnectionsWith4509AndRefusesItsTokenFromThenOn() throws Exception {
         String token = provision("lobby-3");
         try (WsClient player = WsClient.connect(herald.webSocket(), device(token));
-                WsClient kiosk = WsClient.connect(herald.webSocket(), Map.of(), "herald.ticket." + ticket(device(token)));
+                WsClient kiosk =
+                        WsClient.connect(herald.webSocket(), Map.of(), "herald.ticket." + ticket(device(token)));
                 WsClient other = WsClient.connect(herald.webSocket(), device(provision("lobby-4")));
-                InputStream stream = open(request("api/sse?cursor=display:lobby-3", device(token)).GET())) {
+                InputStream stream = open(
+                        request("api/sse?cursor=display:lobby-3", device(token)).GET())) {
             for (WsClient client : List.of(player, kiosk, other)) {
                 client.next("connected");
             }
             assertEquals("subscribed", subscribe(player, "display:lobby-3"));
             CompletableFuture<Boolean> ended = CompletableFuture.supplyAsync(() -> readsToTheEnd(stream));
 
-            assertEquals(204, send(request("api/devices/lobby-3", admin).DELETE()).statusCode());
+            assertEquals(
+                    204, send(request("api/devices/lobby-3", admin).DELETE()).statusCode());
             assertEquals(4509, player.awaitClose(Duration.ofSeconds(10)));
             assertEquals(4509, kiosk.awaitClose(Duration.ofSeconds(10)));
             assertTrue(ended.get(10, TimeUnit.SECONDS), "the device's event stream ended");
@@ -180,9 +216,15 @@ class DeviceIT {
             other.next("pong");
             assertTrue(other.isOpen(), "another device keeps its connection");
         }
-        assertError(401, "unauthenticated", send(request("api/tickets", device(token)).POST(body(""))));
+        assertError(
+                401,
+                "unauthenticated",
+                send(request("api/tickets", device(token)).POST(body(""))));
         assertEquals(401, handshake(device(token)));
-        assertEquals(401, status(request("api/poll?wait=0&cursor=display:lobby-3", device(token)).GET()));
+        assertEquals(
+                401,
+                status(request("api/poll?wait=0&cursor=display:lobby-3", device(token))
+                        .GET()));
     }
 
     @Order(5)
@@ -209,7 +251,8 @@ class DeviceIT {
         if (metrics == null) { // WildFly: no MicroProfile Metrics (docs/deploy.md)
             return;
         }
-        for (String series : List.of("herald_security_devices_total\\{[^}]*event=\"provisioned\"",
+        for (String series : List.of(
+                "herald_security_devices_total\\{[^}]*event=\"provisioned\"",
                 "herald_security_devices_total\\{[^}]*event=\"rotated\"",
                 "herald_security_devices_total\\{[^}]*event=\"revoked\"",
                 "herald_security_violations_total\\{[^}]*kind=\"device_token\"",
@@ -239,9 +282,10 @@ class DeviceIT {
 
     /** Provisions {@code id} (again) and returns its new token. */
     String provision(String id, String... groups) {
-        String list = String.join(",", java.util.Arrays.stream(groups).map(g -> "\"" + g + "\"").toList());
-        HttpResponse<String> created = send(request("api/devices", admin)
-                .POST(body("{\"id\":\"" + id + "\",\"groups\":[" + list + "]}")));
+        String list = String.join(
+                ",", java.util.Arrays.stream(groups).map(g -> "\"" + g + "\"").toList());
+        HttpResponse<String> created =
+                send(request("api/devices", admin).POST(body("{\"id\":\"" + id + "\",\"groups\":[" + list + "]}")));
         assertEquals(201, created.statusCode(), created.body());
         String token = HeraldServer.json(created.body()).getString("token");
         TOKENS.add(token);
@@ -281,7 +325,8 @@ class DeviceIT {
 
     HttpRequest.Builder request(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(herald.base().resolve(path))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json");
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json");
         headers.forEach(request::header);
         return request;
     }
@@ -302,7 +347,8 @@ class DeviceIT {
 
     static void assertError(int status, String code, HttpResponse<String> response) {
         assertEquals(status, response.statusCode(), response.body());
-        assertEquals(code, HeraldServer.json(response.body()).getJsonObject("error").getString("code"));
+        assertEquals(
+                code, HeraldServer.json(response.body()).getJsonObject("error").getString("code"));
     }
 
     /** The status; the body is not read (an event stream never ends by itself). */

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,12 +34,13 @@ class DrainIT {
 
     private static final Duration WINDOW = Duration.ofSeconds(3);
     private static final int CLIENTS = 20;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     /** What the test saw, when (System.nanoTime()): a status (-1: no answer) and a text, or a close code. */
-    private record Seen(long at, int status, String text) {
-    }
+    private record Seen(long at, int status, String text) {}
 
     private final ExecutorService watchers = Executors.newCachedThreadPool();
     private final AtomicBoolean stop = new AtomicBoolean();
@@ -58,7 +58,10 @@ class DrainIT {
         settings.add("herald.connection.drain-window=" + WINDOW);
         settings.add("herald.connection.drain-write-timeout=PT1S");
         Path war = ServerProcess.required("herald.war", "target/herald.war");
-        try (ServerProcess process = ServerProcess.of(ServerProcess.kind(), war, settings,
+        try (ServerProcess process = ServerProcess.of(
+                ServerProcess.kind(),
+                war,
+                settings,
                 Path.of("target", "it-servers", ServerProcess.kind() + "-drain"))) {
             process.start();
             HeraldServer herald = new HeraldServer(process);
@@ -75,16 +78,20 @@ class DrainIT {
             sse.next(f -> "subscribed".equals(f.getString("type")), Duration.ofSeconds(10));
             List<Seen> poll = Collections.synchronizedList(new ArrayList<>());
             herald.getAsync("api/poll?wait=30&cursor=" + URLEncoder.encode(idleCursor, StandardCharsets.UTF_8))
-                    .whenComplete((answer, error) -> poll.add(answer == null ? new Seen(System.nanoTime(), -1,
-                            error.toString()) : new Seen(System.nanoTime(), answer.statusCode(), answer.body())));
-            List<Seen> ready = watch(50, () -> answer(HttpRequest.newBuilder(process.health()).GET()));
+                    .whenComplete((answer, error) -> poll.add(
+                            answer == null
+                                    ? new Seen(System.nanoTime(), -1, error.toString())
+                                    : new Seen(System.nanoTime(), answer.statusCode(), answer.body())));
+            List<Seen> ready = watch(
+                    50, () -> answer(HttpRequest.newBuilder(process.health()).GET()));
             List<Seen> publishes = watch(50, new Supplier<>() {
                 private int n;
 
                 @Override
                 public Seen get() {
                     return answer(HttpRequest.newBuilder(herald.base().resolve("api/publish"))
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
                                     "{\"channel\":\"news:drain\",\"event\":\"e\",\"data\":" + ++n + "}")));
                 }
             });
@@ -122,14 +129,24 @@ class DrainIT {
             for (Seen close : closes) {
                 assertEquals(4001, close.status(), "every WebSocket is closed with 4001 shutdown");
             }
-            assertTrue(lastClose - firstClose >= WINDOW.toNanos() / 2, "the closes are spread over the window, "
-                    + "not at " + closes.stream().map(close -> millis(close.at() - signalled)).sorted().toList()
-                    + " ms after the signal");
+            assertTrue(
+                    lastClose - firstClose >= WINDOW.toNanos() / 2,
+                    "the closes are spread over the window, "
+                            + "not at "
+                            + closes.stream()
+                                    .map(close -> millis(close.at() - signalled))
+                                    .sorted()
+                                    .toList()
+                            + " ms after the signal");
 
             List<Seen> readiness = after(ready, signalled);
-            Seen down = readiness.stream().filter(seen -> seen.status() != 200).findFirst().orElseThrow();
+            Seen down = readiness.stream()
+                    .filter(seen -> seen.status() != 200)
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(down.at() < firstClose, "readiness is down before the first connection is closed");
-            assertTrue(readiness.stream().filter(seen -> seen.at() > down.at()).noneMatch(seen -> seen.status() == 200),
+            assertTrue(
+                    readiness.stream().filter(seen -> seen.at() > down.at()).noneMatch(seen -> seen.status() == 200),
                     "readiness stays down: " + readiness);
             assertFalse(poll.isEmpty(), "the waiting long-poll was answered");
             assertEquals(200, poll.get(0).status(), poll.get(0).text());
@@ -145,7 +162,8 @@ class DrainIT {
                     assertTrue(publish.text().contains("\"code\":\"unavailable\""), publish.text());
                 }
             }
-            assertTrue(publishes.stream().anyMatch(seen -> seen.status() == 503 && seen.at() < lastClose),
+            assertTrue(
+                    publishes.stream().anyMatch(seen -> seen.status() == 503 && seen.at() < lastClose),
                     "publishes were refused during the drain: " + publishes);
             for (WsClient client : clients) {
                 assertEquals(acknowledged, data(client.drain()), "every acknowledged publication, then 4001");
@@ -153,7 +171,9 @@ class DrainIT {
             assertTrue(sse.ended.isDone(), "the server ended the event stream");
             assertEquals(acknowledged, data(new ArrayList<>(sse.frames)), "the event stream got every one too");
 
-            List<Seen> refused = after(handshakes, down.at()).stream().filter(seen -> seen.at() < lastClose).toList();
+            List<Seen> refused = after(handshakes, down.at()).stream()
+                    .filter(seen -> seen.at() < lastClose)
+                    .toList();
             assertFalse(refused.isEmpty(), "handshakes were tried during the drain");
             for (Seen handshake : refused) {
                 assertEquals(503, handshake.status(), "a WebSocket handshake during the drain: " + handshake.text());
@@ -177,8 +197,8 @@ class DrainIT {
 
     private static Seen answer(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HTTP.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             return new Seen(System.nanoTime(), response.statusCode(), response.body());
         } catch (java.io.IOException e) {
             return new Seen(System.nanoTime(), -1, e.toString());
@@ -195,8 +215,10 @@ class DrainIT {
     }
 
     private static List<Integer> data(List<JsonObject> frames) {
-        return frames.stream().filter(f -> "publication".equals(f.getString("type")))
-                .map(f -> f.getInt("data")).toList();
+        return frames.stream()
+                .filter(f -> "publication".equals(f.getString("type")))
+                .map(f -> f.getInt("data"))
+                .toList();
     }
 
     private static long millis(long nanos) {

@@ -15,6 +15,7 @@ final class EdgeServer {
 
     /** Places for waiting long-polls on the node, and for one address (SlowClientsIT fills them). */
     static final int MAX_WAITING_POLLS = 60;
+
     static final int MAX_WAITING_POLLS_PER_ADDRESS = 40;
 
     private static final List<String> SETTINGS;
@@ -30,8 +31,7 @@ final class EdgeServer {
         SETTINGS = List.copyOf(settings);
     }
 
-    private EdgeServer() {
-    }
+    private EdgeServer() {}
 
     static List<String> settings() {
         return SETTINGS;

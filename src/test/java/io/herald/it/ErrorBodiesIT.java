@@ -43,8 +43,11 @@ class ErrorBodiesIT {
                 Arguments.of("not a JWT", "abc.def.ghi"),
                 Arguments.of("alg none", EdgeServer.SSO.unsigned("mallory")),
                 Arguments.of("bad signature", EdgeServer.SSO.signedByStranger("mallory")),
-                Arguments.of("expired", EdgeServer.SSO.altered("mallory",
-                        c -> c.expirationTime(Date.from(Instant.now().minusSeconds(120))))),
+                Arguments.of(
+                        "expired",
+                        EdgeServer.SSO.altered(
+                                "mallory",
+                                c -> c.expirationTime(Date.from(Instant.now().minusSeconds(120))))),
                 Arguments.of("wrong issuer", EdgeServer.SSO.altered("mallory", c -> c.issuer("https://evil.test"))));
     }
 
@@ -52,13 +55,17 @@ class ErrorBodiesIT {
     @MethodSource("refusedTokens")
     void aTokenThatIsRefusedGetsTheJsonBodyOnEveryRoute(String kind, String token) {
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
-        assertRefused(401, "unauthenticated", post("api/publish", bearer, "{\"channel\":\"news:a\",\"data\":1}"),
+        assertRefused(
+                401,
+                "unauthenticated",
+                post("api/publish", bearer, "{\"channel\":\"news:a\",\"data\":1}"),
                 kind + ", publish");
         assertRefused(401, "unauthenticated", get("api/poll?wait=0&cursor=news:a", bearer), kind + ", poll");
         assertRefused(401, "unauthenticated", get("api/sse?cursor=news:a", bearer), kind + ", sse");
         assertRefused(401, "unauthenticated", post("api/tickets", bearer, ""), kind + ", tickets");
         assertRefused(401, "unauthenticated", post("api/client", bearer, "{\"type\":\"ping\"}"), kind + ", client");
-        // Payara sends the refusal of an upgrade without Content-Type (and ends it with the connection); the body is ours
+        // Payara sends the refusal of an upgrade without Content-Type (and ends it with the connection); the body is
+        // ours
         RawHttp.Answer handshake = upgrade(bearer);
         assertEquals(401, handshake.status(), () -> kind + ", WebSocket handshake: " + handshake);
         assertEquals("unauthenticated", handshake.errorCode(), () -> kind + ", WebSocket handshake: " + handshake);
@@ -69,7 +76,10 @@ class ErrorBodiesIT {
         for (int size : List.of(10_000, 200_000)) {
             Map<String, String> bearer = Map.of("Authorization", "Bearer " + "a".repeat(size));
             assertRefused(401, "unauthenticated", get("api/poll?wait=0&cursor=news:a", bearer), size + " bytes");
-            assertRefused(401, "unauthenticated", post("api/publish", bearer, "{\"channel\":\"news:a\",\"data\":1}"),
+            assertRefused(
+                    401,
+                    "unauthenticated",
+                    post("api/publish", bearer, "{\"channel\":\"news:a\",\"data\":1}"),
                     size + " bytes");
         }
     }
@@ -80,9 +90,15 @@ class ErrorBodiesIT {
         RawHttp.Answer delete = send("DELETE", "api/publish", Map.of(), "");
         assertRefused(405, "method_not_allowed", delete, "a method not served");
         assertTrue(delete.headers().getOrDefault("allow", "").contains("POST"), delete.headers()::toString);
-        assertRefused(415, "unsupported_media_type",
-                send("POST", "api/publish", Map.of("Content-Type", "text/plain"), "{}"), "a wrong Content-Type");
-        assertRefused(406, "not_acceptable", get("api/sse?cursor=news:a", Map.of("Accept", "application/xml")),
+        assertRefused(
+                415,
+                "unsupported_media_type",
+                send("POST", "api/publish", Map.of("Content-Type", "text/plain"), "{}"),
+                "a wrong Content-Type");
+        assertRefused(
+                406,
+                "not_acceptable",
+                get("api/sse?cursor=news:a", Map.of("Accept", "application/xml")),
                 "an Accept Herald cannot answer");
     }
 
@@ -104,8 +120,17 @@ class ErrorBodiesIT {
 
     private RawHttp.Answer upgrade(Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(headers);
-        all.putAll(Map.of("Upgrade", "websocket", "Connection", "Upgrade", "Sec-WebSocket-Version", "13",
-                "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Protocol", "herald.v1"));
+        all.putAll(Map.of(
+                "Upgrade",
+                "websocket",
+                "Connection",
+                "Upgrade",
+                "Sec-WebSocket-Version",
+                "13",
+                "Sec-WebSocket-Key",
+                "dGhlIHNhbXBsZSBub25jZQ==",
+                "Sec-WebSocket-Protocol",
+                "herald.v1"));
         try (RawHttp http = new RawHttp(herald, "127.0.0.1")) {
             return http.request("GET", herald.base().getPath() + "ws", all, "").answer(ANSWER);
         }
@@ -118,7 +143,8 @@ class ErrorBodiesIT {
         }
         all.put("Connection", "close");
         try (RawHttp http = new RawHttp(herald, "127.0.0.1")) {
-            RawHttp.Answer answer = http.request(method, herald.base().getPath() + path, all, body).answer(ANSWER);
+            RawHttp.Answer answer = http.request(method, herald.base().getPath() + path, all, body)
+                    .answer(ANSWER);
             if (answer == null) {
                 throw new AssertionError(method + " " + path + ": the server closed the connection without an answer");
             }

@@ -31,15 +31,15 @@ final class Feeds {
      * h2c and multiplex every feed on one connection; on Payara, a client closing one SSE stream
      * then ended the whole connection, and every poll on it failed with EOF.)
      */
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     /** What a client learned when it (re)joined a channel. */
-    record Catchup(boolean recovered, List<JsonObject> publications, long offset) {
-    }
+    record Catchup(boolean recovered, List<JsonObject> publications, long offset) {}
 
-    private Feeds() {
-    }
+    private Feeds() {}
 
     static Feed open(String transport, HeraldServer herald, String cursor) {
         return switch (transport) {
@@ -86,9 +86,12 @@ final class Feeds {
         abstract String cursor();
 
         Catchup catchup(String channel) {
-            JsonObject subscribed = next(f -> "subscribed".equals(f.getString("type"))
-                    && channel.equals(f.getString("channel")), Duration.ofSeconds(10));
-            return new Catchup(subscribed.getBoolean("recovered"), objects(subscribed.getJsonArray("publications")),
+            JsonObject subscribed = next(
+                    f -> "subscribed".equals(f.getString("type")) && channel.equals(f.getString("channel")),
+                    Duration.ofSeconds(10));
+            return new Catchup(
+                    subscribed.getBoolean("recovered"),
+                    objects(subscribed.getJsonArray("publications")),
                     subscribed.getJsonNumber("offset").longValue());
         }
 
@@ -150,10 +153,11 @@ final class Feeds {
             client = herald.connect();
             for (String item : cursor.split(",")) {
                 String[] parts = item.split("~");
-                client.send(parts.length == 1
-                        ? "{\"type\":\"subscribe\",\"channel\":\"" + parts[0] + "\"}"
-                        : "{\"type\":\"subscribe\",\"channel\":\"" + parts[0] + "\",\"since\":{\"offset\":"
-                                + parts[1] + ",\"epoch\":\"" + parts[2] + "\"}}");
+                client.send(
+                        parts.length == 1
+                                ? "{\"type\":\"subscribe\",\"channel\":\"" + parts[0] + "\"}"
+                                : "{\"type\":\"subscribe\",\"channel\":\"" + parts[0] + "\",\"since\":{\"offset\":"
+                                        + parts[1] + ",\"epoch\":\"" + parts[2] + "\"}}");
             }
         }
 
@@ -169,7 +173,9 @@ final class Feeds {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return client.drain().stream().filter(f -> "publication".equals(f.getString("type"))).toList();
+            return client.drain().stream()
+                    .filter(f -> "publication".equals(f.getString("type")))
+                    .toList();
         }
 
         @Override

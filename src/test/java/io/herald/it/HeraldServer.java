@@ -13,8 +13,10 @@ import java.time.Duration;
 /** The Herald under test, on loopback: its application base URL and, when the test started it, its server. */
 public final class HeraldServer {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private final URI base;
     private final ServerProcess process;
@@ -50,7 +52,9 @@ public final class HeraldServer {
     /** The application-scope metrics text, or {@code null} where the server has no MicroProfile Metrics (WildFly). */
     public String metrics() {
         URI metrics = process().metrics();
-        return metrics == null ? null : send(HttpRequest.newBuilder(metrics).GET()).body();
+        return metrics == null
+                ? null
+                : send(HttpRequest.newBuilder(metrics).GET()).body();
     }
 
     public URI webSocket() {
@@ -72,7 +76,8 @@ public final class HeraldServer {
     }
 
     public HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -86,7 +91,11 @@ public final class HeraldServer {
 
     /** A GET that is still waiting while the test goes on (a long-poll). */
     public java.util.concurrent.CompletableFuture<HttpResponse<String>> getAsync(String path) {
-        return HTTP.sendAsync(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+        return HTTP.sendAsync(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(60))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -25,7 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(OnServer.class)
 class HttpTransportsIT {
 
-
     final HeraldServer herald;
 
     HttpTransportsIT(HeraldServer herald) {
@@ -37,7 +36,9 @@ class HttpTransportsIT {
     }
 
     private static List<Long> offsets(List<JsonObject> publications) {
-        return publications.stream().map(p -> p.getJsonNumber("offset").longValue()).toList();
+        return publications.stream()
+                .map(p -> p.getJsonNumber("offset").longValue())
+                .toList();
     }
 
     private String publishAll(String channel, int from, int to) {
@@ -49,7 +50,8 @@ class HttpTransportsIT {
     }
 
     private HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(Feeds.url(herald, path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(Feeds.url(herald, path)).timeout(Duration.ofSeconds(30));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -78,10 +80,12 @@ class HttpTransportsIT {
                 : poll(channel, transport.equals("poll") ? 0 : 5);
         JsonObject error = Feeds.json(response.body()).getJsonObject("error");
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        assertEquals(response.statusCode(), switch (error.getString("code")) {
-            case "unknown_namespace" -> 404;
-            default -> 400;
-        });
+        assertEquals(
+                response.statusCode(),
+                switch (error.getString("code")) {
+                    case "unknown_namespace" -> 404;
+                    default -> 400;
+                });
         return error.getString("code");
     }
 
@@ -150,24 +154,37 @@ class HttpTransportsIT {
     @Test
     void anEventStreamIsPaddedUnbufferedAndCarriesTheCursorInEachId() throws InterruptedException {
         try (SseReader sse = new SseReader(herald, "news:shape,alerts:shape", null)) {
-            assertTrue(sse.response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/event-stream"));
-            assertEquals("no-cache", sse.response.headers().firstValue("Cache-Control").orElseThrow());
-            assertEquals("no", sse.response.headers().firstValue("X-Accel-Buffering").orElseThrow());
+            assertTrue(sse.response
+                    .headers()
+                    .firstValue("Content-Type")
+                    .orElseThrow()
+                    .startsWith("text/event-stream"));
+            assertEquals(
+                    "no-cache",
+                    sse.response.headers().firstValue("Cache-Control").orElseThrow());
+            assertEquals(
+                    "no", sse.response.headers().firstValue("X-Accel-Buffering").orElseThrow());
             sse.catchup("news:shape");
             String epoch = sse.events.get(0).frame().getString("epoch");
             JsonObject alerts = sse.next(f -> "subscribed".equals(f.getString("type")), Duration.ofSeconds(5));
             assertTrue(sse.comments.get(0).length() >= 2048, "padding first");
-            assertEquals("news:shape~0~" + epoch + ",alerts:shape", sse.events.get(0).id());
-            assertEquals("news:shape~0~" + epoch + ",alerts:shape~0~" + alerts.getString("epoch"), sse.events.get(1).id());
+            assertEquals(
+                    "news:shape~0~" + epoch + ",alerts:shape", sse.events.get(0).id());
+            assertEquals(
+                    "news:shape~0~" + epoch + ",alerts:shape~0~" + alerts.getString("epoch"),
+                    sse.events.get(1).id());
 
             // past the idle timeout (3 s in tests): an SSE client never sends, and is not closed for it
             Thread.sleep(3500);
             String newsEpoch = publishAll("news:shape", 1, 1);
             assertEquals(List.of(1), data(sse.publications(1)));
-            SseReader.Event last = sse.events.stream().filter(e -> "publication".equals(e.frame().getString("type")))
-                    .findFirst().orElseThrow();
+            SseReader.Event last = sse.events.stream()
+                    .filter(e -> "publication".equals(e.frame().getString("type")))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("news:shape~1~" + newsEpoch + ",alerts:shape~0~" + alerts.getString("epoch"), last.id());
-            List<SseReader.Event> pings = sse.events.stream().filter(e -> "ping".equals(e.frame().getString("type")))
+            List<SseReader.Event> pings = sse.events.stream()
+                    .filter(e -> "ping".equals(e.frame().getString("type")))
                     .toList();
             assertFalse(pings.isEmpty(), "heartbeats every second");
             pings.forEach(ping -> assertNull(ping.id(), "a heartbeat keeps Last-Event-ID"));
@@ -226,8 +243,8 @@ class HttpTransportsIT {
         String channel = "news:long-poll-wakes";
         String epoch = publishAll(channel, 1, 1);
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(
-                () -> poll(channel + "~1~" + epoch, 20));
+        CompletableFuture<HttpResponse<String>> waiting =
+                CompletableFuture.supplyAsync(() -> poll(channel + "~1~" + epoch, 20));
         sleep(500);
         assertFalse(waiting.isDone(), "nothing new yet: the poll waits");
         publishAll(channel, 2, 2);
@@ -259,7 +276,8 @@ class HttpTransportsIT {
         String channel = "news:etag";
         HttpResponse<String> first = poll(channel, 0);
         assertEquals(200, first.statusCode());
-        assertEquals("no-cache, private", first.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals(
+                "no-cache, private", first.headers().firstValue("Cache-Control").orElseThrow());
         String cursor = Feeds.json(first.body()).getString("cursor");
         String etag = first.headers().firstValue("ETag").orElseThrow();
 
@@ -280,32 +298,43 @@ class HttpTransportsIT {
         assertRefused(400, "invalid_field", poll("news:a~x~E", 0));
         assertRefused(400, "invalid_field", poll("news:a~1", 0));
         assertRefused(400, "missing_field", get("api/poll?wait=0"));
-        assertRefused(429, "too_many_channels", poll("news:1,news:2,news:3,news:4,news:5,news:6,news:7,news:8,news:9", 0));
+        assertRefused(
+                429, "too_many_channels", poll("news:1,news:2,news:3,news:4,news:5,news:6,news:7,news:8,news:9", 0));
         assertRefused(400, "invalid_field", get("api/poll?cursor=news:a&wait=-1"));
         assertRefused(400, "invalid_field", get("api/sse?cursor=" + Feeds.query("news:a,news:a")));
     }
 
     @Test
     void clientFramesOverHttpGetTheirReplyOrTheirErrorStatus() {
-        JsonObject published = Feeds.json(herald.post("api/client",
-                "{\"type\":\"publish\",\"channel\":\"demo:http\",\"data\":{\"x\":1},\"ref\":\"p1\"}").body());
+        JsonObject published = Feeds.json(herald.post(
+                        "api/client",
+                        "{\"type\":\"publish\",\"channel\":\"demo:http\",\"data\":{\"x\":1},\"ref\":\"p1\"}")
+                .body());
         assertEquals("published", published.getString("type"));
         assertEquals("p1", published.getString("ref"));
         assertEquals(1, published.getJsonNumber("offset").longValue());
 
-        assertRefused(403, "publish_forbidden",
+        assertRefused(
+                403,
+                "publish_forbidden",
                 herald.post("api/client", "{\"type\":\"publish\",\"channel\":\"news:http\",\"data\":1}"));
         assertRefused(400, "malformed", herald.post("api/client", "{\"type\":"));
         assertRefused(400, "unknown_type", herald.post("api/client", "{\"type\":\"dance\"}"));
-        assertRefused(413, "too_large", herald.post("api/client", "{\"type\":\"ping\",\"pad\":\""
-                + "x".repeat(17000) + "\"}"));
+        assertRefused(
+                413,
+                "too_large",
+                herald.post("api/client", "{\"type\":\"ping\",\"pad\":\"" + "x".repeat(17000) + "\"}"));
 
-        JsonObject pong = Feeds.json(herald.post("api/client", "{\"type\":\"ping\",\"ref\":3}").body());
+        JsonObject pong = Feeds.json(
+                herald.post("api/client", "{\"type\":\"ping\",\"ref\":3}").body());
         assertEquals("pong", pong.getString("type"));
         assertEquals(3, pong.getInt("ref"));
 
-        JsonObject subscribed = Feeds.json(herald.post("api/client", "{\"type\":\"subscribe\",\"channel\":\"demo:http\","
-                + "\"since\":{\"offset\":0,\"epoch\":\"" + published.getString("epoch") + "\"},\"ref\":4}").body());
+        JsonObject subscribed = Feeds.json(herald.post(
+                        "api/client",
+                        "{\"type\":\"subscribe\",\"channel\":\"demo:http\"," + "\"since\":{\"offset\":0,\"epoch\":\""
+                                + published.getString("epoch") + "\"},\"ref\":4}")
+                .body());
         assertEquals("subscribed", subscribed.getString("type"));
         assertTrue(subscribed.getBoolean("recovered"));
         assertEquals(1, subscribed.getJsonArray("publications").size());
@@ -319,8 +348,11 @@ class HttpTransportsIT {
             sse.catchup("news:counted");
             String metrics = herald.metrics();
             if (metrics != null) { // WildFly has no MicroProfile Metrics (docs/deploy.md)
-                assertTrue(metrics.matches("(?s).*herald_connections_open\\{[^}]*transport=\"sse\"[^}]*} [1-9].*"), metrics);
-                assertTrue(metrics.matches("(?s).*herald_http_polls_total\\{[^}]*kind=\"poll\"[^}]*} [1-9].*"), metrics);
+                assertTrue(
+                        metrics.matches("(?s).*herald_connections_open\\{[^}]*transport=\"sse\"[^}]*} [1-9].*"),
+                        metrics);
+                assertTrue(
+                        metrics.matches("(?s).*herald_http_polls_total\\{[^}]*kind=\"poll\"[^}]*} [1-9].*"), metrics);
             }
         }
     }

@@ -37,10 +37,12 @@ class LongCursorsIT {
 
     /** {@code count} channels of {@code length} characters, the name filled with {@code fill}, each at a position. */
     private static String cursor(int count, int length, char fill) {
-        return IntStream.range(0, count).mapToObj(i -> {
-            String start = String.format("news:%03d", i);
-            return start + String.valueOf(fill).repeat(length - start.length()) + POSITION;
-        }).collect(Collectors.joining(","));
+        return IntStream.range(0, count)
+                .mapToObj(i -> {
+                    String start = String.format("news:%03d", i);
+                    return start + String.valueOf(fill).repeat(length - start.length()) + POSITION;
+                })
+                .collect(Collectors.joining(","));
     }
 
     private HttpResponse<String> poll(String cursor) {
@@ -48,8 +50,12 @@ class LongCursorsIT {
     }
 
     private static void assertSubscribedToEach(int count, HttpResponse<String> answer) {
-        assertEquals(200, answer.statusCode(), () -> answer.body().substring(0, Math.min(300, answer.body().length())));
-        List<JsonObject> frames = HeraldServer.json(answer.body()).getJsonArray("frames").getValuesAs(JsonObject.class);
+        assertEquals(
+                200,
+                answer.statusCode(),
+                () -> answer.body().substring(0, Math.min(300, answer.body().length())));
+        List<JsonObject> frames =
+                HeraldServer.json(answer.body()).getJsonArray("frames").getValuesAs(JsonObject.class);
         assertEquals(count, frames.size());
         assertTrue(frames.stream().allMatch(f -> "subscribed".equals(f.getString("type"))));
     }
@@ -76,8 +82,11 @@ class LongCursorsIT {
         // a browser's reconnect: the first URL (here as long as it can be) and the last event's id
         try (SseReader stream = new SseReader(herald, cursor, cursor)) {
             for (int i = 0; i < 128; i++) {
-                assertEquals(String.format("news:%03d", i), stream.next(f -> "subscribed".equals(f.getString("type")),
-                        Duration.ofSeconds(20)).getString("channel").substring(0, 8));
+                assertEquals(
+                        String.format("news:%03d", i),
+                        stream.next(f -> "subscribed".equals(f.getString("type")), Duration.ofSeconds(20))
+                                .getString("channel")
+                                .substring(0, 8));
             }
         }
     }
@@ -89,13 +98,18 @@ class LongCursorsIT {
         assertRefused(429, "too_many_channels", poll(tooMany));
         assertRefused(400, "invalid_channel", poll(tooLong));
         assertRefused(429, "too_many_channels", herald.get("api/sse?cursor=" + Feeds.query(tooMany)));
-        assertRefused(400, "invalid_channel", HeraldServer.send(HttpRequest.newBuilder(
-                herald.base().resolve("api/sse?cursor=news:a")).header("Last-Event-ID", tooLong).GET()));
+        assertRefused(
+                400,
+                "invalid_channel",
+                HeraldServer.send(HttpRequest.newBuilder(herald.base().resolve("api/sse?cursor=news:a"))
+                        .header("Last-Event-ID", tooLong)
+                        .GET()));
     }
 
     private static void assertRefused(int status, String code, HttpResponse<String> answer) {
         assertEquals(status, answer.statusCode(), answer::body);
         assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        assertEquals(code, HeraldServer.json(answer.body()).getJsonObject("error").getString("code"));
+        assertEquals(
+                code, HeraldServer.json(answer.body()).getJsonObject("error").getString("code"));
     }
 }

@@ -31,13 +31,16 @@ public final class OnServer implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         List<String> settings = settingsOf(context.getRequiredTestClass());
         Path war = asBuilt(context.getRequiredTestClass())
-                ? ServerProcess.required("herald.war", "target/herald.war") : Deployments.testWar();
+                ? ServerProcess.required("herald.war", "target/herald.war")
+                : Deployments.testWar();
         ExtensionContext.Store store = context.getRoot().getStore(SERVERS);
-        Running running = store.getOrComputeIfAbsent(List.of(war, settings), key -> Running.start(war, settings),
-                Running.class);
+        Running running =
+                store.getOrComputeIfAbsent(List.of(war, settings), key -> Running.start(war, settings), Running.class);
         if (running.failure() != null) {
-            throw new IllegalStateException("the server for " + context.getRequiredTestClass().getSimpleName()
-                    + " did not start: " + running.failure().getMessage(), running.failure());
+            throw new IllegalStateException(
+                    "the server for " + context.getRequiredTestClass().getSimpleName() + " did not start: "
+                            + running.failure().getMessage(),
+                    running.failure());
         }
         return new HeraldServer(running.process());
     }
@@ -85,7 +88,8 @@ public final class OnServer implements ParameterResolver {
                 return new Running(process, null);
             } catch (RuntimeException | AssertionError e) {
                 process.close();
-                return new Running(process, e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e));
+                return new Running(
+                        process, e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e));
             }
         }
 

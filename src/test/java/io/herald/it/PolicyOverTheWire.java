@@ -26,12 +26,12 @@ final class PolicyOverTheWire {
     private static final List<String> USERS = List.of("alice", "bob", "lobby-9", "device:lobby-9");
     /** "alice" is also a user's name. */
     private static final List<String> DEVICES = List.of("lobby-9", "kiosk-2", "alice");
+
     private static final List<String> NAMES = List.of("alice", "bob", "lobby-9", "kiosk-2", "red", "blue", "operators");
     private static final List<String> TRANSPORTS = List.of("websocket", "poll", "client");
 
     /** A namespace's access as DeviceIT configures it. */
-    private record Rule(boolean anonymous, Set<String> roles, boolean personal, boolean group, boolean device) {
-    }
+    private record Rule(boolean anonymous, Set<String> roles, boolean personal, boolean group, boolean device) {}
 
     private static final Map<String, Rule> RULES = Map.of(
             "demo", new Rule(true, Set.of(), false, false, false),
@@ -81,8 +81,11 @@ final class PolicyOverTheWire {
                 String channel = namespace + ":" + pick(NAMES);
                 String transport = pick(TRANSPORTS);
                 String expected = expected(RULES.get(namespace), channel.substring(namespace.length() + 1), who);
-                assertEquals(expected, answer(who, channel, transport), "seed " + SEED + ", case " + i + ": " + who
-                        + " subscribes to " + channel + " over " + transport);
+                assertEquals(
+                        expected,
+                        answer(who, channel, transport),
+                        "seed " + SEED + ", case " + i + ": " + who + " subscribes to " + channel + " over "
+                                + transport);
                 tally.merge(expected, 1, Integer::sum);
                 tally.merge(transport, 1, Integer::sum);
                 tally.merge(who.kind(), 1, Integer::sum);
@@ -109,7 +112,9 @@ final class PolicyOverTheWire {
         if (rule.group() && !who.groups().contains(name)) {
             return "forbidden";
         }
-        if (!rule.anonymous() && !rule.roles().isEmpty() && who.groups().stream().noneMatch(rule.roles()::contains)) {
+        if (!rule.anonymous()
+                && !rule.roles().isEmpty()
+                && who.groups().stream().noneMatch(rule.roles()::contains)) {
             return "forbidden";
         }
         return "subscribed";
@@ -120,10 +125,13 @@ final class PolicyOverTheWire {
         Map<String, String> auth = credential(who);
         return switch (transport) {
             case "websocket" -> DeviceIT.subscribe(socket(who, auth), channel);
-            case "poll" -> outcome(DeviceIT.status(test.request("api/poll?wait=0&cursor="
-                    + URLEncoder.encode(channel, StandardCharsets.UTF_8), auth).GET()));
-            default -> outcome(DeviceIT.status(test.request("api/client", auth)
-                    .POST(DeviceIT.body("{\"type\":\"subscribe\",\"channel\":\"" + channel + "\"}"))));
+            case "poll" ->
+                outcome(DeviceIT.status(test.request(
+                                "api/poll?wait=0&cursor=" + URLEncoder.encode(channel, StandardCharsets.UTF_8), auth)
+                        .GET()));
+            default ->
+                outcome(DeviceIT.status(test.request("api/client", auth)
+                        .POST(DeviceIT.body("{\"type\":\"subscribe\",\"channel\":\"" + channel + "\"}"))));
         };
     }
 
@@ -135,7 +143,8 @@ final class PolicyOverTheWire {
         if (who.kind().equals("device")) {
             return credentials.get("device " + who.name());
         }
-        return credentials.computeIfAbsent(who.toString(),
+        return credentials.computeIfAbsent(
+                who.toString(),
                 k -> DeviceIT.bearer(DeviceIT.SSO.valid(who.name(), who.groups().toArray(String[]::new))));
     }
 

@@ -36,12 +36,15 @@ final class Poller extends Feeds.Feed {
     private void run() {
         boolean firstAnswer = true;
         while (!closed) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(
-                    url(herald, "api/poll?cursor=" + query(cursor) + "&wait=" + wait)).GET()
-                    .timeout(Duration.ofSeconds(wait + 20)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(
+                    HttpRequest.newBuilder(url(herald, "api/poll?cursor=" + query(cursor) + "&wait=" + wait))
+                            .GET()
+                            .timeout(Duration.ofSeconds(wait + 20))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                first.completeExceptionally(new AssertionError("poll answered " + response.statusCode()
-                        + ": " + response.body()));
+                first.completeExceptionally(
+                        new AssertionError("poll answered " + response.statusCode() + ": " + response.body()));
                 return;
             }
             JsonObject answer = json(response.body());
@@ -69,14 +72,21 @@ final class Poller extends Feeds.Feed {
         List<JsonObject> answer = first.orTimeout(15, TimeUnit.SECONDS).join();
         for (JsonObject frame : answer) {
             if ("subscribed".equals(frame.getString("type")) && channel.equals(frame.getString("channel"))) {
-                return new Catchup(frame.getBoolean("recovered"), objects(frame.getJsonArray("publications")),
+                return new Catchup(
+                        frame.getBoolean("recovered"),
+                        objects(frame.getJsonArray("publications")),
                         frame.getJsonNumber("offset").longValue());
             }
         }
-        List<JsonObject> missed = answer.stream().filter(f -> "publication".equals(f.getString("type"))
-                && channel.equals(f.getString("channel"))).toList();
-        return new Catchup(true, missed, missed.isEmpty() ? -1 : missed.get(missed.size() - 1)
-                .getJsonNumber("offset").longValue());
+        List<JsonObject> missed = answer.stream()
+                .filter(f -> "publication".equals(f.getString("type")) && channel.equals(f.getString("channel")))
+                .toList();
+        return new Catchup(
+                true,
+                missed,
+                missed.isEmpty()
+                        ? -1
+                        : missed.get(missed.size() - 1).getJsonNumber("offset").longValue());
     }
 
     @Override

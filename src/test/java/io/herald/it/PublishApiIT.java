@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(OnServer.class)
 class PublishApiIT {
 
-
     final HeraldServer herald;
 
     PublishApiIT(HeraldServer herald) {
@@ -47,8 +46,10 @@ class PublishApiIT {
             client.send("{\"type\":\"subscribe\",\"channel\":\"news:idem\"}");
             client.next("subscribed");
             String body = "{\"channel\":\"news:idem\",\"data\":1,\"idempotencyKey\":\"order-17\"}";
-            JsonObject first = HeraldServer.json(herald.post("api/publish", body).body());
-            JsonObject second = HeraldServer.json(herald.post("api/publish", body).body());
+            JsonObject first =
+                    HeraldServer.json(herald.post("api/publish", body).body());
+            JsonObject second =
+                    HeraldServer.json(herald.post("api/publish", body).body());
             assertFalse(first.getBoolean("duplicate"));
             assertTrue(second.getBoolean("duplicate"));
             assertEquals(first.getString("id"), second.getString("id"));
@@ -67,32 +68,39 @@ class PublishApiIT {
         assertEquals(200, response.statusCode());
         JsonArray results = HeraldServer.json(response.body()).getJsonArray("results");
         assertEquals(1, results.getJsonObject(0).getJsonNumber("offset").longValue());
-        assertEquals("unknown_namespace", results.getJsonObject(1).getJsonObject("error").getString("code"));
+        assertEquals(
+                "unknown_namespace",
+                results.getJsonObject(1).getJsonObject("error").getString("code"));
         assertEquals(2, results.getJsonObject(2).getJsonNumber("offset").longValue());
     }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
-    @CsvSource(delimiter = '|', value = {
-        "{not json                                  | 400 | malformed",
-        "42                                         | 400 | malformed",
-        "{\"data\":1}                               | 400 | missing_field",
-        "{\"channel\":\"news:x\"}                   | 400 | missing_field",
-        "{\"channel\":7,\"data\":1}                 | 400 | invalid_field",
-        "{\"channel\":\"news\",\"data\":1}          | 400 | invalid_channel",
-        "{\"channel\":\"nowhere:x\",\"data\":1}     | 404 | unknown_namespace",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{not json                                  | 400 | malformed",
+                "42                                         | 400 | malformed",
+                "{\"data\":1}                               | 400 | missing_field",
+                "{\"channel\":\"news:x\"}                   | 400 | missing_field",
+                "{\"channel\":7,\"data\":1}                 | 400 | invalid_field",
+                "{\"channel\":\"news\",\"data\":1}          | 400 | invalid_channel",
+                "{\"channel\":\"nowhere:x\",\"data\":1}     | 404 | unknown_namespace",
+            })
     void badRequestsGetAStatusAndAnErrorBody(String body, int status, String code) {
         HttpResponse<String> response = herald.post("api/publish", body);
         assertEquals(status, response.statusCode(), response.body());
-        assertEquals(code, HeraldServer.json(response.body()).getJsonObject("error").getString("code"));
+        assertEquals(
+                code, HeraldServer.json(response.body()).getJsonObject("error").getString("code"));
     }
 
     @Test
     void anOversizedPublicationIsRefusedWith413() {
-        HttpResponse<String> response = herald.post("api/publish",
-                "{\"channel\":\"news:big\",\"data\":\"" + "x".repeat(70_000) + "\"}");
+        HttpResponse<String> response =
+                herald.post("api/publish", "{\"channel\":\"news:big\",\"data\":\"" + "x".repeat(70_000) + "\"}");
         assertEquals(413, response.statusCode());
-        assertEquals("too_large", HeraldServer.json(response.body()).getJsonObject("error").getString("code"));
+        assertEquals(
+                "too_large",
+                HeraldServer.json(response.body()).getJsonObject("error").getString("code"));
     }
 
     @Test
@@ -100,7 +108,9 @@ class PublishApiIT {
         try (WsClient client = herald.connect()) {
             client.send("{\"type\":\"subscribe\",\"channel\":\"alerts:cdi\"}");
             client.next("subscribed");
-            assertEquals(204, herald.post("api/test/fire/alerts:cdi", "from a CDI event").statusCode());
+            assertEquals(
+                    204,
+                    herald.post("api/test/fire/alerts:cdi", "from a CDI event").statusCode());
             JsonObject publication = client.next("publication");
             assertEquals("fired", publication.getString("event"));
             assertEquals("from a CDI event", publication.getString("data"));
@@ -109,7 +119,9 @@ class PublishApiIT {
 
     @Test
     void healthReportsLiveAndReady() {
-        HttpResponse<String> live = HeraldServer.send(HttpRequest.newBuilder(herald.process().health().resolve("live")).GET());
+        HttpResponse<String> live = HeraldServer.send(
+                HttpRequest.newBuilder(herald.process().health().resolve("live"))
+                        .GET());
         assertEquals(200, live.statusCode(), live.body());
         HttpResponse<String> ready = herald.ready();
         assertEquals(200, ready.statusCode());
@@ -129,15 +141,22 @@ class PublishApiIT {
             if (metrics == null) { // WildFly: no MicroProfile Metrics, the meters are inert (docs/deploy.md)
                 return;
             }
-            for (String name : new String[] {"herald_connections_open{", "herald_connections_opened_total{",
-                "herald_messages_received_total", "herald_messages_sent_total", "herald_errors_total{",
-                "herald_subscriptions_active"}) {
+            for (String name : new String[] {
+                "herald_connections_open{",
+                "herald_connections_opened_total{",
+                "herald_messages_received_total",
+                "herald_messages_sent_total",
+                "herald_errors_total{",
+                "herald_subscriptions_active"
+            }) {
                 assertTrue(metrics.contains(name), name + " missing from /metrics");
             }
             // Liberty names the timer in seconds (herald_delivery_latency_seconds_count), Payara without the unit
-            assertTrue(metrics.matches("(?s).*\\nherald_delivery_latency(_seconds)?_count\\{[^}]*} [1-9].*"),
+            assertTrue(
+                    metrics.matches("(?s).*\\nherald_delivery_latency(_seconds)?_count\\{[^}]*} [1-9].*"),
                     "the delivery was timed: " + metrics);
-            assertTrue(metrics.matches("(?s).*herald_connections_open\\{[^}]*transport=\"websocket\"[^}]*} [1-9].*"),
+            assertTrue(
+                    metrics.matches("(?s).*herald_connections_open\\{[^}]*transport=\"websocket\"[^}]*} [1-9].*"),
                     "an open WebSocket connection is counted");
             assertTrue(metrics.matches("(?s).*herald_errors_total\\{[^}]*kind=\"malformed\"[^}]*} [1-9].*"));
         }

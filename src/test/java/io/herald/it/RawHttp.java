@@ -60,9 +60,14 @@ final class RawHttp implements AutoCloseable {
 
     /** Writes the request line and the headers (Host added), then {@code body} as it is: all of it, or a part. */
     RawHttp request(String method, String target, Map<String, String> headers, String body) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: ")
-                .append(host).append("\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append("\r\n");
+        headers.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         return send(head.append("\r\n").append(body).toString());
     }
 
@@ -119,7 +124,9 @@ final class RawHttp implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             for (String line = line(); line != null && !line.isEmpty(); line = line()) {
                 int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
             int code = Integer.parseInt(status.split(" ")[1]);
             return new Answer(code, headers, code == 204 || code == 304 ? "" : body(headers));
@@ -133,7 +140,8 @@ final class RawHttp implements AutoCloseable {
     private String body(Map<String, String> headers) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                    size > 0;
                     size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
                 body.write(in.readNBytes(size));
                 line();

@@ -22,8 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class RawWebSocket implements AutoCloseable {
 
     /** What the server ended the connection with: its close code, or -1 if the socket just ended. */
-    public record Ending(int closeCode, int textFrames) {
-    }
+    public record Ending(int closeCode, int textFrames) {}
 
     private final Socket socket = new Socket();
     private final DataInputStream in;
@@ -38,9 +37,10 @@ public final class RawWebSocket implements AutoCloseable {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         out.write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-                + "Sec-WebSocket-Protocol: herald.v1\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(nonce) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                        + "Sec-WebSocket-Protocol: herald.v1\r\nSec-WebSocket-Key: "
+                        + Base64.getEncoder().encodeToString(nonce) + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         String head = readHead(in);
         String status = head.substring(0, head.indexOf("\r\n"));
         if (!status.startsWith("HTTP/1.1 101")) {
@@ -53,16 +53,18 @@ public final class RawWebSocket implements AutoCloseable {
      * which is not idle, so that only the outbox bound can close it.
      */
     public void keepTalking() {
-        Thread talker = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try {
-                    sendText("{\"type\":\"pong\"}");
-                    Thread.sleep(200);
-                } catch (IOException | InterruptedException e) {
-                    return;
-                }
-            }
-        }, "stalled-client-talker");
+        Thread talker = new Thread(
+                () -> {
+                    while (!socket.isClosed()) {
+                        try {
+                            sendText("{\"type\":\"pong\"}");
+                            Thread.sleep(200);
+                        } catch (IOException | InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "stalled-client-talker");
         talker.setDaemon(true);
         talker.start();
     }
@@ -105,8 +107,8 @@ public final class RawWebSocket implements AutoCloseable {
                 in.readFully(payload);
                 int opcode = first & 0x0f;
                 if (opcode == 0x8) {
-                    return new Ending(payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005,
-                            texts);
+                    return new Ending(
+                            payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005, texts);
                 }
                 if (opcode == 0x1) {
                     texts++;
@@ -125,10 +127,12 @@ public final class RawWebSocket implements AutoCloseable {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
-                    + uri.getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-                    + "Sec-WebSocket-Protocol: herald.v1\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                                    + uri.getPort()
+                                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                                    + "Sec-WebSocket-Protocol: herald.v1\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             DataInputStream in = new DataInputStream(socket.getInputStream());
             String head = readHead(in);
             if (head.startsWith("HTTP/1.1 101")) {

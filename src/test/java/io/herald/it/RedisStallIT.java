@@ -36,6 +36,7 @@ class RedisStallIT {
     private static final Duration BOUND = Duration.ofSeconds(2);
     /** What a loaded machine adds to the bound (HTTP, scheduling): far below a second wait for Redis. */
     private static final long SLACK_MILLIS = 500;
+
     private static final Duration STALL = Duration.ofSeconds(6);
     private static final int PUBLISHERS = 4;
 
@@ -45,11 +46,17 @@ class RedisStallIT {
     @BeforeAll
     static void start() {
         redis = new TestRedis();
-        List<String> settings = List.of("herald.redis.url=" + redis.url(), "herald.channel.namespaces=news",
-                "herald.channel.namespace.news.history-size=1000", "herald.channel.anonymous=true",
+        List<String> settings = List.of(
+                "herald.redis.url=" + redis.url(),
+                "herald.channel.namespaces=news",
+                "herald.channel.namespace.news.history-size=1000",
+                "herald.channel.anonymous=true",
                 "herald.publish.anonymous=true");
-        node = ServerProcess.of(ServerProcess.kind(), ServerProcess.required("herald.war", "target/herald.war"),
-                settings, Path.of("target", "redis-stall-it", ServerProcess.kind()));
+        node = ServerProcess.of(
+                ServerProcess.kind(),
+                ServerProcess.required("herald.war", "target/herald.war"),
+                settings,
+                Path.of("target", "redis-stall-it", ServerProcess.kind()));
         node.start();
     }
 
@@ -67,8 +74,7 @@ class RedisStallIT {
     }
 
     /** One publish as sent: its key, when it was sent (ms from the stall), its status and how long it took. */
-    private record Attempt(String key, long sentAt, int status, long millis) {
-    }
+    private record Attempt(String key, long sentAt, int status, long millis) {}
 
     @Test
     void duringAStallPublishesAnswerWithinTheBoundAndRetriesWithTheirKeyLoseAndDuplicateNothing() throws Exception {
@@ -100,9 +106,17 @@ class RedisStallIT {
             }
 
             long slowest = attempts.stream().mapToLong(Attempt::millis).max().orElse(0);
-            List<Long> refusals = attempts.stream().filter(a -> a.status() == 503).map(Attempt::millis).sorted().toList();
-            System.out.printf("during the stall: %d publishes, %d answered 503 (median %d ms), slowest %d ms%n",
-                    attempts.size(), refusals.size(), refusals.isEmpty() ? 0 : refusals.get(refusals.size() / 2), slowest);
+            List<Long> refusals = attempts.stream()
+                    .filter(a -> a.status() == 503)
+                    .map(Attempt::millis)
+                    .sorted()
+                    .toList();
+            System.out.printf(
+                    "during the stall: %d publishes, %d answered 503 (median %d ms), slowest %d ms%n",
+                    attempts.size(),
+                    refusals.size(),
+                    refusals.isEmpty() ? 0 : refusals.get(refusals.size() / 2),
+                    slowest);
             for (Attempt attempt : attempts) {
                 assertTrue(attempt.status() == 200 || attempt.status() == 503, attempt.toString());
                 assertTrue(attempt.millis() <= BOUND.toMillis() + SLACK_MILLIS, "answered after the bound: " + attempt);
@@ -112,11 +126,14 @@ class RedisStallIT {
 
             awaitReady(herald);
             Map<String, Boolean> duplicates = new ConcurrentHashMap<>();
-            for (Attempt attempt : attempts.stream().filter(a -> a.status() != 200).toList()) {
+            for (Attempt attempt :
+                    attempts.stream().filter(a -> a.status() != 200).toList()) {
                 duplicates.put(attempt.key(), retry(herald, attempt.key()));
             }
-            System.out.printf("retried %d with their key: %d had been published by the stalled Redis after all%n",
-                    duplicates.size(), duplicates.values().stream().filter(d -> d).count());
+            System.out.printf(
+                    "retried %d with their key: %d had been published by the stalled Redis after all%n",
+                    duplicates.size(),
+                    duplicates.values().stream().filter(d -> d).count());
 
             List<String> expected = attempts.stream().map(Attempt::key).sorted().toList();
             assertEquals(expected, stored(herald, before), "every publication stored exactly once");
@@ -132,8 +149,8 @@ class RedisStallIT {
     private static Attempt publish(HeraldServer herald, String key, long stalled) {
         long start = System.nanoTime();
         HttpResponse<String> answer = herald.post("api/publish", body(key));
-        return new Attempt(key, (start - stalled) / 1_000_000, answer.statusCode(),
-                (System.nanoTime() - start) / 1_000_000);
+        return new Attempt(
+                key, (start - stalled) / 1_000_000, answer.statusCode(), (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Publishes {@code key} again until it is answered 200; whether it had been published already. */
@@ -160,7 +177,10 @@ class RedisStallIT {
             JsonObject reply = client.next("subscribed");
             assertTrue(reply.getBoolean("recovered"), reply.toString());
             Function<JsonValue, String> key = p -> p.asJsonObject().getString("data");
-            List<String> keys = reply.getJsonArray("publications").stream().map(key).sorted().toList();
+            List<String> keys = reply.getJsonArray("publications").stream()
+                    .map(key)
+                    .sorted()
+                    .toList();
             Map<String, Long> counts = keys.stream().collect(Collectors.groupingBy(k -> k, Collectors.counting()));
             counts.forEach((k, n) -> assertEquals(1L, n, "stored " + n + " times: " + k));
             return keys;

@@ -18,8 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Date;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SecurityIT {
 
     static final TestIssuer SSO = new TestIssuer();
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** System properties over the WAR's own file: nothing anonymous but the demo namespace. */
     static List<String> settings() {
@@ -122,13 +123,19 @@ class SecurityIT {
             client.next("connected");
             client.send("{\"type\":\"subscribe\",\"channel\":\"news:valid\",\"ref\":1}");
             client.next("subscribed");
-            assertEquals(403, status(request("api/publish", reader).POST(body("{\"channel\":\"news:valid\",\"data\":1}"))),
+            assertEquals(
+                    403,
+                    status(request("api/publish", reader).POST(body("{\"channel\":\"news:valid\",\"data\":1}"))),
                     "a token without the publisher role");
-            assertEquals(200, status(request("api/publish", publisher).POST(body("{\"channel\":\"news:valid\",\"data\":1}"))));
+            assertEquals(
+                    200,
+                    status(request("api/publish", publisher).POST(body("{\"channel\":\"news:valid\",\"data\":1}"))));
             assertEquals(1, client.next("publication").getInt("data"));
         }
-        assertEquals(200, status(request("api/poll?wait=0&cursor=news:valid", reader).GET()));
-        try (InputStream stream = open(request("api/sse?cursor=news:valid", reader).GET(), 200)) {
+        assertEquals(
+                200, status(request("api/poll?wait=0&cursor=news:valid", reader).GET()));
+        try (InputStream stream =
+                open(request("api/sse?cursor=news:valid", reader).GET(), 200)) {
             assertTrue(stream.read() >= 0);
         }
     }
@@ -137,9 +144,18 @@ class SecurityIT {
     @Test
     void aTokenInTheQueryStringIsNotACredential() {
         String token = SSO.valid("alice");
-        assertEquals(401, status(request("api/poll?wait=0&cursor=news:a&access_token=" + token, Map.of()).GET()));
-        assertEquals(401, status(request("api/poll?wait=0&cursor=news:a&ticket=" + token, Map.of()).GET()));
-        assertEquals(401, status(request("api/sse?cursor=news:a&ticket=" + token, Map.of()).GET()));
+        assertEquals(
+                401,
+                status(request("api/poll?wait=0&cursor=news:a&access_token=" + token, Map.of())
+                        .GET()));
+        assertEquals(
+                401,
+                status(request("api/poll?wait=0&cursor=news:a&ticket=" + token, Map.of())
+                        .GET()));
+        assertEquals(
+                401,
+                status(request("api/sse?cursor=news:a&ticket=" + token, Map.of())
+                        .GET()));
     }
 
     @Order(4)
@@ -157,27 +173,49 @@ class SecurityIT {
         try (WsClient anonymous = WsClient.connect(herald.webSocket(), Map.of())) {
             anonymous.next("connected");
             anonymous.send("{\"type\":\"subscribe\",\"channel\":\"user:alice\",\"ref\":1}");
-            assertEquals("unauthenticated", anonymous.next("error").getString("code"),
+            assertEquals(
+                    "unauthenticated",
+                    anonymous.next("error").getString("code"),
                     "the ticket's identity does not carry over to the next connection");
         }
         String polled = ticket(alice);
-        assertEquals(200, status(request("api/poll?wait=0&cursor=user:alice&ticket=" + polled, Map.of()).GET()));
-        assertEquals(401, status(request("api/poll?wait=0&cursor=user:alice&ticket=" + polled, Map.of()).GET()));
+        assertEquals(
+                200,
+                status(request("api/poll?wait=0&cursor=user:alice&ticket=" + polled, Map.of())
+                        .GET()));
+        assertEquals(
+                401,
+                status(request("api/poll?wait=0&cursor=user:alice&ticket=" + polled, Map.of())
+                        .GET()));
         String streamed = ticket(alice);
-        try (InputStream stream = open(request("api/sse?cursor=user:alice&ticket=" + streamed, Map.of()).GET(), 200)) {
+        try (InputStream stream = open(
+                request("api/sse?cursor=user:alice&ticket=" + streamed, Map.of())
+                        .GET(),
+                200)) {
             assertTrue(stream.read() >= 0);
         }
         String posted = ticket(alice);
         String subscribe = "{\"type\":\"subscribe\",\"channel\":\"user:alice\"}";
-        assertEquals(200, status(request("api/client?ticket=" + posted, Map.of()).POST(body(subscribe))));
-        assertEquals(401, status(request("api/client?ticket=" + posted, Map.of()).POST(body(subscribe))));
+        assertEquals(
+                200, status(request("api/client?ticket=" + posted, Map.of()).POST(body(subscribe))));
+        assertEquals(
+                401, status(request("api/client?ticket=" + posted, Map.of()).POST(body(subscribe))));
         String beside = ticket(alice);
-        assertEquals(200, status(request("api/poll?wait=0&cursor=user:alice&ticket=" + beside, alice).GET()));
-        assertEquals(401, status(request("api/poll?wait=0&cursor=user:alice&ticket=" + beside, Map.of()).GET()),
+        assertEquals(
+                200,
+                status(request("api/poll?wait=0&cursor=user:alice&ticket=" + beside, alice)
+                        .GET()));
+        assertEquals(
+                401,
+                status(request("api/poll?wait=0&cursor=user:alice&ticket=" + beside, Map.of())
+                        .GET()),
                 "a ticket beside a bearer token is used up too");
         String late = ticket(alice);
         Thread.sleep(2500);
-        assertEquals(401, status(request("api/poll?wait=0&cursor=user:alice&ticket=" + late, Map.of()).GET()),
+        assertEquals(
+                401,
+                status(request("api/poll?wait=0&cursor=user:alice&ticket=" + late, Map.of())
+                        .GET()),
                 "an expired ticket");
         assertEquals(401, handshake(Map.of(), "herald.ticket." + ticket(bearer(SSO.valid("alice"))) + "x"));
     }
@@ -188,21 +226,37 @@ class SecurityIT {
         Map<String, String> alice = bearer(SSO.valid("alice", "red"));
         try (WsClient client = WsClient.connect(herald.webSocket(), alice)) {
             client.next("connected");
-            for (String[] expected : new String[][] {{"user:alice", "subscribed"}, {"user:bob", "forbidden"},
-                    {"team:red", "subscribed"}, {"team:blue", "forbidden"}, {"ops:pager", "forbidden"}}) {
-                client.send("{\"type\":\"subscribe\",\"channel\":\"" + expected[0] + "\",\"ref\":\"" + expected[0] + "\"}");
+            for (String[] expected : new String[][] {
+                {"user:alice", "subscribed"},
+                {"user:bob", "forbidden"},
+                {"team:red", "subscribed"},
+                {"team:blue", "forbidden"},
+                {"ops:pager", "forbidden"}
+            }) {
+                client.send(
+                        "{\"type\":\"subscribe\",\"channel\":\"" + expected[0] + "\",\"ref\":\"" + expected[0] + "\"}");
                 JsonObject reply = client.next(f -> expected[0].equals(f.getString("ref", "")), Duration.ofSeconds(10));
-                assertEquals(expected[1], reply.getString("type").equals("error") ? reply.getString("code")
-                        : reply.getString("type"), expected[0]);
+                assertEquals(
+                        expected[1],
+                        reply.getString("type").equals("error") ? reply.getString("code") : reply.getString("type"),
+                        expected[0]);
             }
             client.send("{\"type\":\"publish\",\"channel\":\"demo:x\",\"data\":1,\"ref\":\"p\"}");
             assertEquals("published", client.next("published").getString("type"), "the connection stayed open");
         }
-        assertEquals(403, status(request("api/poll?wait=0&cursor=user:bob", alice).GET()));
+        assertEquals(
+                403, status(request("api/poll?wait=0&cursor=user:bob", alice).GET()));
         assertEquals(403, status(request("api/sse?cursor=team:blue", alice).GET()));
-        assertEquals(403, status(request("api/client", alice).POST(body("{\"type\":\"subscribe\",\"channel\":\"user:bob\"}"))));
-        assertEquals(200, status(request("api/client", alice).POST(body("{\"type\":\"subscribe\",\"channel\":\"team:red\"}"))));
-        assertEquals(200, status(request("api/poll?wait=0&cursor=ops:pager", bearer(SSO.valid("carol", "operators"))).GET()));
+        assertEquals(
+                403,
+                status(request("api/client", alice).POST(body("{\"type\":\"subscribe\",\"channel\":\"user:bob\"}"))));
+        assertEquals(
+                200,
+                status(request("api/client", alice).POST(body("{\"type\":\"subscribe\",\"channel\":\"team:red\"}"))));
+        assertEquals(
+                200,
+                status(request("api/poll?wait=0&cursor=ops:pager", bearer(SSO.valid("carol", "operators")))
+                        .GET()));
     }
 
     @Order(6)
@@ -210,13 +264,16 @@ class SecurityIT {
     void anExpiringTokenClosesTheConnectionUnlessRefreshed() {
         Map<String, String> shortLived = bearer(SSO.valid("dave", Duration.ofSeconds(3)));
         try (WsClient expiring = WsClient.connect(herald.webSocket(), shortLived);
-                WsClient refreshed = WsClient.connect(herald.webSocket(), bearer(SSO.valid("erin", Duration.ofSeconds(3))))) {
+                WsClient refreshed =
+                        WsClient.connect(herald.webSocket(), bearer(SSO.valid("erin", Duration.ofSeconds(3))))) {
             expiring.next("connected");
             refreshed.next("connected");
-            refreshed.send("{\"type\":\"refresh\",\"ticket\":\"" + ticket(bearer(SSO.valid("mallory"))) + "\",\"ref\":1}");
+            refreshed.send(
+                    "{\"type\":\"refresh\",\"ticket\":\"" + ticket(bearer(SSO.valid("mallory"))) + "\",\"ref\":1}");
             assertEquals("forbidden", refreshed.next("error").getString("code"), "another subject's ticket");
             refreshed.send("{\"type\":\"refresh\",\"ticket\":\"" + ticket(bearer(SSO.valid("erin"))) + "\",\"ref\":2}");
-            assertTrue(refreshed.next("refreshed").getJsonNumber("expires").longValue() > System.currentTimeMillis() + 60_000);
+            assertTrue(refreshed.next("refreshed").getJsonNumber("expires").longValue()
+                    > System.currentTimeMillis() + 60_000);
             assertEquals(4007, expiring.awaitClose(Duration.ofSeconds(10)));
             refreshed.send("{\"type\":\"ping\",\"ref\":3}");
             refreshed.next("pong");
@@ -234,14 +291,21 @@ class SecurityIT {
             grace.next("subscribed");
             grace.send("{\"type\":\"subscribe\",\"channel\":\"team:blue\",\"ref\":2}");
             grace.next("subscribed");
-            grace.send("{\"type\":\"refresh\",\"ticket\":\"" + ticket(bearer(SSO.valid("grace", "blue"))) + "\",\"ref\":3}");
+            grace.send("{\"type\":\"refresh\",\"ticket\":\"" + ticket(bearer(SSO.valid("grace", "blue")))
+                    + "\",\"ref\":3}");
             JsonObject ended = grace.next("unsubscribed");
             assertEquals("team:red", ended.getString("channel"));
             assertEquals("forbidden", ended.getString("code"), "the refusal a new subscribe would get");
             assertFalse(ended.containsKey("ref"), "the server ended it, no request did");
             grace.next("refreshed");
-            assertEquals(200, status(request("api/publish", publisher).POST(body("{\"channel\":\"team:red\",\"data\":\"secret\"}"))));
-            assertEquals(200, status(request("api/publish", publisher).POST(body("{\"channel\":\"team:blue\",\"data\":\"open\"}"))));
+            assertEquals(
+                    200,
+                    status(request("api/publish", publisher)
+                            .POST(body("{\"channel\":\"team:red\",\"data\":\"secret\"}"))));
+            assertEquals(
+                    200,
+                    status(request("api/publish", publisher)
+                            .POST(body("{\"channel\":\"team:blue\",\"data\":\"open\"}"))));
             JsonObject next = grace.next("publication");
             assertEquals("team:blue", next.getString("channel"), "nothing more of team:red arrives");
             assertEquals("open", next.getString("data"));
@@ -258,17 +322,26 @@ class SecurityIT {
         assertEquals(403, handshake(Map.of("Origin", same + ".evil.example")));
         String otherScheme = "https://127.0.0.1:" + base.getPort();
         assertEquals(403, handshake(Map.of("Origin", otherScheme)), "the same host and port over another scheme");
-        assertEquals(403, handshake(Map.of("Origin", otherScheme, "X-Forwarded-Proto", "https")),
+        assertEquals(
+                403,
+                handshake(Map.of("Origin", otherScheme, "X-Forwarded-Proto", "https")),
                 "a client's own X-Forwarded-Proto is not trusted by default");
-        assertEquals(403, status(request("api/client", Map.of("Origin", otherScheme)).POST(body("{\"type\":\"ping\"}"))));
+        assertEquals(
+                403, status(request("api/client", Map.of("Origin", otherScheme)).POST(body("{\"type\":\"ping\"}"))));
         try (WsClient client = WsClient.connect(herald.webSocket(), Map.of("Origin", same))) {
             client.next("connected");
         }
         String frame = "{\"type\":\"ping\"}";
-        assertEquals(403, status(request("api/client", Map.of("Origin", "http://evil.example")).POST(body(frame))));
-        HttpResponse<String> allowed = send(request("api/client", Map.of("Origin", same)).POST(body(frame)));
+        assertEquals(
+                403,
+                status(request("api/client", Map.of("Origin", "http://evil.example"))
+                        .POST(body(frame))));
+        HttpResponse<String> allowed =
+                send(request("api/client", Map.of("Origin", same)).POST(body(frame)));
         assertEquals(200, allowed.statusCode());
-        assertEquals(same, allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertEquals(
+                same,
+                allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
     }
 
     @Order(8)
@@ -300,8 +373,11 @@ class SecurityIT {
                     floods.add(flood);
                     sent.add(CompletableFuture.supplyAsync(() -> flood(flood), flooders));
                 }
-                long during = slowestPong(calm, 1000, () -> sent.stream().anyMatch(f -> !f.isDone())
-                        || floods.stream().anyMatch(WsClient::isOpen));
+                long during = slowestPong(
+                        calm,
+                        1000,
+                        () -> sent.stream().anyMatch(f -> !f.isDone())
+                                || floods.stream().anyMatch(WsClient::isOpen));
                 System.out.printf("ping->pong slowest: %d ms before, %d ms during the flood%n", before, during);
                 for (int i = 0; i < floods.size(); i++) {
                     WsClient flood = floods.get(i);
@@ -324,7 +400,9 @@ class SecurityIT {
             refused = response.statusCode() == 429 ? response : null;
         }
         assertTrue(refused != null, "POST /api/client is rate limited per user");
-        assertEquals("rate_limited", HeraldServer.json(refused.body()).getJsonObject("error").getString("code"));
+        assertEquals(
+                "rate_limited",
+                HeraldServer.json(refused.body()).getJsonObject("error").getString("code"));
     }
 
     @Order(10)
@@ -341,9 +419,11 @@ class SecurityIT {
             try (WsClient extra = WsClient.connect(herald.webSocket(), frank)) {
                 assertEquals(4004, extra.awaitClose(Duration.ofSeconds(10)));
             }
-            HttpResponse<String> stream = send(request("api/sse?cursor=news:a", frank).GET());
+            HttpResponse<String> stream =
+                    send(request("api/sse?cursor=news:a", frank).GET());
             assertEquals(429, stream.statusCode());
-            assertEquals("too_many_connections",
+            assertEquals(
+                    "too_many_connections",
                     HeraldServer.json(stream.body()).getJsonObject("error").getString("code"));
             try (WsClient other = WsClient.connect(herald.webSocket(), bearer(SSO.valid("gina")))) {
                 other.next("connected");
@@ -358,21 +438,28 @@ class SecurityIT {
     @Order(11)
     @Test
     void violationsAreCountedInTheMetrics() {
-        HttpResponse<String> refused = send(request("api/client", Map.of("Origin", "http://evil.example"))
-                .POST(body("{\"type\":\"ping\"}")));
+        HttpResponse<String> refused = send(
+                request("api/client", Map.of("Origin", "http://evil.example")).POST(body("{\"type\":\"ping\"}")));
         assertEquals(403, refused.statusCode());
         assertTrue(refused.body().contains("this origin may not use Herald"), refused.body());
         String metrics = herald.metrics();
-        if (metrics == null) { // WildFly: no MicroProfile Metrics (docs/deploy.md); the refusal above is what a user sees
+        if (metrics
+                == null) { // WildFly: no MicroProfile Metrics (docs/deploy.md); the refusal above is what a user sees
             return;
         }
-        metrics.lines().filter(l -> l.startsWith("herald_security_violations_total")).forEach(System.out::println);
-        assertTrue(metrics.contains("herald_security_violations_total{kind=\"origin\""), "every kind is there from the start");
+        metrics.lines()
+                .filter(l -> l.startsWith("herald_security_violations_total"))
+                .forEach(System.out::println);
+        assertTrue(
+                metrics.contains("herald_security_violations_total{kind=\"origin\""),
+                "every kind is there from the start");
         // not asserted above zero: "origin" and "handshake_rate", counted in the servlet filter, which showed 0 in
         // some runs although the filter refused (an open question, see docs/security.md)
         for (String kind : List.of("rate_limited", "too_many_connections", "unauthenticated", "forbidden")) {
-            assertTrue(metrics.matches("(?s).*herald_security_violations_total\\{[^}]*kind=\"" + kind
-                    + "\"[^}]*} [1-9].*"), kind + " in " + metrics);
+            assertTrue(
+                    metrics.matches(
+                            "(?s).*herald_security_violations_total\\{[^}]*kind=\"" + kind + "\"[^}]*} [1-9].*"),
+                    kind + " in " + metrics);
         }
     }
 
@@ -381,22 +468,40 @@ class SecurityIT {
     void originsAreCheckedBeforeCredentialsAndAnAllowedPageCanReadItsRefusals() {
         String same = "http://127.0.0.1:" + base.getPort();
         String frame = "{\"type\":\"ping\"}";
-        HttpResponse<String> preflight = send(request("api/client", Map.of("Origin", same,
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization"))
+        HttpResponse<String> preflight = send(request(
+                        "api/client",
+                        Map.of(
+                                "Origin",
+                                same,
+                                "Access-Control-Request-Method",
+                                "POST",
+                                "Access-Control-Request-Headers",
+                                "authorization"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertEquals(204, preflight.statusCode());
-        assertEquals(same, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
-        assertEquals("GET, POST, DELETE", preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(null));
-        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Authorization"));
+        assertEquals(
+                same,
+                preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertEquals(
+                "GET, POST, DELETE",
+                preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(null));
+        assertTrue(preflight
+                .headers()
+                .firstValue("Access-Control-Allow-Headers")
+                .orElse("")
+                .contains("Authorization"));
 
         String unknownDevice = "Device hdt_" + "A".repeat(43);
         Map<String, String> elsewhere = Map.of("Origin", "http://evil.example", "Authorization", unknownDevice);
-        assertEquals(403, status(request("api/client", elsewhere).POST(body(frame))), "the origin, whatever the credential");
+        assertEquals(
+                403, status(request("api/client", elsewhere).POST(body(frame))), "the origin, whatever the credential");
         assertEquals(403, handshake(elsewhere));
         Map<String, String> page = Map.of("Origin", same, "Authorization", unknownDevice);
         HttpResponse<String> refused = send(request("api/client", page).POST(body(frame)));
         assertEquals(401, refused.statusCode());
-        assertEquals(same, refused.headers().firstValue("Access-Control-Allow-Origin").orElse(null),
+        assertEquals(
+                same,
+                refused.headers().firstValue("Access-Control-Allow-Origin").orElse(null),
                 "an allowed page can read the refusal");
         assertEquals(401, handshake(page));
     }
@@ -431,14 +536,18 @@ class SecurityIT {
             String ref = "calm-" + i + "-" + System.nanoTime();
             long start = System.nanoTime();
             client.send("{\"type\":\"ping\",\"ref\":\"" + ref + "\"}");
-            client.next(f -> "pong".equals(f.getString("type")) && ref.equals(f.getString("ref", "")),
+            client.next(
+                    f -> "pong".equals(f.getString("type")) && ref.equals(f.getString("ref", "")),
                     Duration.ofSeconds(10));
             millis.add((System.nanoTime() - start) / 1_000_000);
             Thread.sleep(200);
         }
         java.util.Collections.sort(millis);
-        System.out.printf("ping->pong over %d pings: median %d ms, slowest %d ms%n", millis.size(),
-                millis.isEmpty() ? 0 : millis.get(millis.size() / 2), millis.isEmpty() ? 0 : millis.get(millis.size() - 1));
+        System.out.printf(
+                "ping->pong over %d pings: median %d ms, slowest %d ms%n",
+                millis.size(),
+                millis.isEmpty() ? 0 : millis.get(millis.size() / 2),
+                millis.isEmpty() ? 0 : millis.get(millis.size() - 1));
         return millis.isEmpty() ? 0 : millis.get(millis.size() - 1);
     }
 
@@ -476,7 +585,8 @@ class SecurityIT {
     }
 
     private HttpRequest.Builder request(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json");
         headers.forEach(request::header);
         return request;
@@ -542,5 +652,4 @@ class SecurityIT {
     private static Date ahead(int seconds) {
         return new Date(System.currentTimeMillis() + seconds * 1000L);
     }
-
 }

@@ -34,7 +34,9 @@ class ShippedWarIT {
     void anonymousPublishIsRefused() {
         HttpResponse<String> answer = herald.post("api/publish", "{\"channel\":\"news:a\",\"data\":1}");
         assertEquals(401, answer.statusCode());
-        assertEquals("unauthenticated", HeraldServer.json(answer.body()).getJsonObject("error").getString("code"));
+        assertEquals(
+                "unauthenticated",
+                HeraldServer.json(answer.body()).getJsonObject("error").getString("code"));
     }
 
     @Test
@@ -53,7 +55,9 @@ class ShippedWarIT {
         for (String path : List.of("api/poll?cursor=news:a&wait=0", "api/sse?cursor=news:a")) {
             HttpResponse<String> answer = herald.get(path);
             assertEquals(401, answer.statusCode(), path);
-            assertEquals("unauthenticated", HeraldServer.json(answer.body()).getJsonObject("error").getString("code"));
+            assertEquals(
+                    "unauthenticated",
+                    HeraldServer.json(answer.body()).getJsonObject("error").getString("code"));
         }
         HttpResponse<String> frame = herald.post("api/client", "{\"type\":\"subscribe\",\"channel\":\"demo:lobby\"}");
         assertEquals(401, frame.statusCode());

@@ -28,6 +28,7 @@ class SlowClientsIT {
     private static final Duration BOUND = Duration.ofSeconds(3);
     /** herald.http.body-timeout as shipped, and the time a refused body may take to be answered after it. */
     private static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
+
     private static final Duration SLACK = Duration.ofSeconds(5);
 
     static List<String> settings() {
@@ -63,17 +64,23 @@ class SlowClientsIT {
                     drip(attackers, path, headers, refusals);
                     nextDrip = System.nanoTime() + Duration.ofSeconds(1).toNanos();
                 }
-                latencies.add(timed(() -> assertEquals(200, herald.post("api/publish",
-                        "{\"channel\":\"news:busy\",\"data\":1}").statusCode())));
-                latencies.add(timed(() -> assertEquals(200, herald.get("api/poll?wait=0&cursor=news:busy").statusCode())));
+                latencies.add(timed(() -> assertEquals(
+                        200,
+                        herald.post("api/publish", "{\"channel\":\"news:busy\",\"data\":1}")
+                                .statusCode())));
+                latencies.add(timed(() -> assertEquals(
+                        200, herald.get("api/poll?wait=0&cursor=news:busy").statusCode())));
                 Thread.sleep(250);
             }
         } finally {
             attackers.forEach(RawHttp::close);
         }
         long slowest = latencies.stream().mapToLong(Long::longValue).max().orElseThrow();
-        System.out.printf("slow bodies: %d requests of other clients, slowest %d ms, median %d ms; %d bodies refused%n",
-                latencies.size(), slowest, latencies.stream().sorted().toList().get(latencies.size() / 2),
+        System.out.printf(
+                "slow bodies: %d requests of other clients, slowest %d ms, median %d ms; %d bodies refused%n",
+                latencies.size(),
+                slowest,
+                latencies.stream().sorted().toList().get(latencies.size() / 2),
                 refusals.size());
         assertTrue(slowest < BOUND.toMillis(), "the slowest answer took " + slowest + " ms");
         assertTrue(refusals.size() >= 220, "the server answered " + refusals.size() + " of the slow bodies");
@@ -112,7 +119,8 @@ class SlowClientsIT {
                 RawHttp ended = new RawHttp(herald, "127.0.0.1")) {
             publish.request("POST", herald.base().getPath() + "api/publish", headers, "{\"channel\":\"news:a\",");
             client.request("POST", herald.base().getPath() + "api/client", headers, "{\"type\":\"pi");
-            ended.request("POST", herald.base().getPath() + "api/publish", headers, "{\"channel\"").endOutput();
+            ended.request("POST", herald.base().getPath() + "api/publish", headers, "{\"channel\"")
+                    .endOutput();
             for (RawHttp stopped : List.of(publish, client)) {
                 RawHttp.Answer answer = stopped.answer(BODY_TIMEOUT.plus(SLACK));
                 assertEquals(408, answer.status(), answer::toString);
@@ -145,10 +153,11 @@ class SlowClientsIT {
         left.forEach(RawHttp::close);
         Thread.sleep(1200);
 
-        CompletableFuture<HttpResponse<String>> waiting = herald.getAsync(
-                "api/poll?wait=30&cursor=" + Feeds.query(cursor));
+        CompletableFuture<HttpResponse<String>> waiting =
+                herald.getAsync("api/poll?wait=30&cursor=" + Feeds.query(cursor));
         Thread.sleep(500);
-        assertTrue(!waiting.isDone() || waiting.get().statusCode() == 200,
+        assertTrue(
+                !waiting.isDone() || waiting.get().statusCode() == 200,
                 () -> "refused: " + waiting.join().body());
         herald.publish("news:left", "e", "2");
         HttpResponse<String> answer = waiting.get(5, TimeUnit.SECONDS);
@@ -194,8 +203,8 @@ class SlowClientsIT {
             }
             assertEquals(EdgeServer.MAX_WAITING_POLLS - EdgeServer.MAX_WAITING_POLLS_PER_ADDRESS, refused + ended);
 
-            CompletableFuture<HttpResponse<String>> elsewhere = herald.getAsync(
-                    "api/poll?wait=30&cursor=" + Feeds.query(cursor));
+            CompletableFuture<HttpResponse<String>> elsewhere =
+                    herald.getAsync("api/poll?wait=30&cursor=" + Feeds.query(cursor));
             Thread.sleep(500);
             assertTrue(!elsewhere.isDone(), () -> "refused: " + elsewhere.join().body());
             herald.publish("news:share", "e", "2");
@@ -212,8 +221,12 @@ class SlowClientsIT {
     }
 
     private RawHttp longPoll(String from, String cursor) {
-        return new RawHttp(herald, from).request("GET",
-                herald.base().getPath() + "api/poll?wait=60&cursor=" + Feeds.query(cursor), Map.of(), "");
+        return new RawHttp(herald, from)
+                .request(
+                        "GET",
+                        herald.base().getPath() + "api/poll?wait=60&cursor=" + Feeds.query(cursor),
+                        Map.of(),
+                        "");
     }
 
     private static List<JsonObject> frames(String body) {

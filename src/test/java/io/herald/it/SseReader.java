@@ -19,8 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** An SSE reader over java.net.http: parses {@code id:} and {@code data:} lines as a browser does. */
 final class SseReader extends Feeds.Feed {
 
-    record Event(String id, JsonObject frame) {
-    }
+    record Event(String id, JsonObject frame) {}
 
     final HttpResponse<InputStream> response;
     final List<Event> events = new CopyOnWriteArrayList<>();
@@ -31,7 +30,8 @@ final class SseReader extends Feeds.Feed {
 
     SseReader(HeraldServer herald, String cursor, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url(herald, "api/sse?cursor=" + query(cursor)))
-                .header("Accept", "text/event-stream").GET();
+                .header("Accept", "text/event-stream")
+                .GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -44,7 +44,8 @@ final class SseReader extends Feeds.Feed {
     }
 
     private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String id = null;
             StringBuilder data = new StringBuilder();
             String line;

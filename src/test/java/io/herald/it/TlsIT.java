@@ -28,13 +28,17 @@ class TlsIT {
     TlsIT(HeraldServer herald) {
         this.herald = herald;
         this.secure = herald.process().secureBase();
-        this.https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .sslContext(TestKeystore.get().clientContext()).connectTimeout(Duration.ofSeconds(10)).build();
+        this.https = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(TestKeystore.get().clientContext())
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     @Test
     void theClientScriptAndThePublishApiAnswerOverHttps() throws Exception {
-        HttpResponse<String> script = https.send(HttpRequest.newBuilder(secure.resolve("herald.js")).GET().build(),
+        HttpResponse<String> script = https.send(
+                HttpRequest.newBuilder(secure.resolve("herald.js")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, script.statusCode());
         assertTrue(script.body().contains("Herald"), "the client script");
@@ -51,12 +55,18 @@ class TlsIT {
      */
     @Test
     void aClientOfferingHttp2OverTlsPublishesAndOnPayaraIsAnsweredWithHttp11() throws Exception {
-        HttpClient offering = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
-                .sslContext(TestKeystore.get().clientContext()).connectTimeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> published = offering.send(HttpRequest.newBuilder(secure.resolve("api/publish"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"news:h2\",\"data\":1}"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient offering = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .sslContext(TestKeystore.get().clientContext())
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        HttpResponse<String> published = offering.send(
+                HttpRequest.newBuilder(secure.resolve("api/publish"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"news:h2\",\"data\":1}"))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, published.statusCode(), published.body());
         if (ServerProcess.kind().equals("payara")) { // the other servers keep HTTP/2: either version is right there
             assertEquals(HttpClient.Version.HTTP_1_1, published.version());
@@ -77,8 +87,13 @@ class TlsIT {
     }
 
     private HttpResponse<String> publish(String channel, int data) throws Exception {
-        return https.send(HttpRequest.newBuilder(secure.resolve("api/publish")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"" + channel + "\",\"data\":" + data + "}"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return https.send(
+                HttpRequest.newBuilder(secure.resolve("api/publish"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"channel\":\"" + channel + "\",\"data\":" + data + "}"))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

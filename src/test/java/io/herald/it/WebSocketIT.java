@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(OnServer.class)
 class WebSocketIT {
 
-
     final HeraldServer herald;
 
     WebSocketIT(HeraldServer herald) {
@@ -32,7 +31,8 @@ class WebSocketIT {
 
     @Test
     void severalClientsReceiveEveryPublicationInOrder() {
-        List<WsClient> clients = IntStream.range(0, 3).mapToObj(i -> herald.connect()).toList();
+        List<WsClient> clients =
+                IntStream.range(0, 3).mapToObj(i -> herald.connect()).toList();
         try {
             for (WsClient client : clients) {
                 client.send("{\"type\":\"subscribe\",\"channel\":\"news:order\",\"ref\":7}");
@@ -73,12 +73,15 @@ class WebSocketIT {
             herald.publish("news:resume", "e", String.valueOf(n));
         }
         try (WsClient client = herald.connect()) {
-            client.send(subscribeSince("news:resume", position.getJsonNumber("offset").longValue(),
-                    position.getString("epoch")));
+            client.send(subscribeSince(
+                    "news:resume", position.getJsonNumber("offset").longValue(), position.getString("epoch")));
             JsonObject reply = client.next("subscribed");
             assertTrue(reply.getBoolean("recovered"));
-            assertEquals(List.of(4, 5, 6, 7, 8), reply.getJsonArray("publications").stream()
-                    .map(p -> p.asJsonObject().getInt("data")).toList());
+            assertEquals(
+                    List.of(4, 5, 6, 7, 8),
+                    reply.getJsonArray("publications").stream()
+                            .map(p -> p.asJsonObject().getInt("data"))
+                            .toList());
             assertEquals(8, reply.getJsonNumber("offset").longValue());
             herald.publish("news:resume", "e", "9");
             assertEquals(9, client.next("publication").getInt("data"));
@@ -103,8 +106,11 @@ class WebSocketIT {
             client.send(subscribeSince("tiny:window", 4, epoch));
             JsonObject kept = client.next("subscribed");
             assertTrue(kept.getBoolean("recovered"));
-            assertEquals(List.of(5, 6), kept.getJsonArray("publications").stream()
-                    .map(p -> p.asJsonObject().getInt("data")).toList());
+            assertEquals(
+                    List.of(5, 6),
+                    kept.getJsonArray("publications").stream()
+                            .map(p -> p.asJsonObject().getInt("data"))
+                            .toList());
         }
     }
 
@@ -129,11 +135,16 @@ class WebSocketIT {
             assertError(client, "{\"type\":\"subscribe\",\"ref\":\"r3\"}", "missing_field");
             assertError(client, "{\"type\":\"subscribe\",\"channel\":42,\"ref\":\"r4\"}", "invalid_field");
             assertError(client, "{\"type\":\"subscribe\",\"channel\":\"no-colon\",\"ref\":\"r5\"}", "invalid_channel");
-            assertError(client, "{\"type\":\"subscribe\",\"channel\":\"nowhere:x\",\"ref\":\"r6\"}",
-                    "unknown_namespace");
-            assertError(client, "{\"type\":\"subscribe\",\"channel\":\"news:x\",\"since\":{\"offset\":-1,"
-                    + "\"epoch\":\"e\"},\"ref\":\"r7\"}", "invalid_field");
-            assertError(client, "{\"type\":\"publish\",\"channel\":\"news:x\",\"data\":1,\"ref\":\"r8\"}",
+            assertError(
+                    client, "{\"type\":\"subscribe\",\"channel\":\"nowhere:x\",\"ref\":\"r6\"}", "unknown_namespace");
+            assertError(
+                    client,
+                    "{\"type\":\"subscribe\",\"channel\":\"news:x\",\"since\":{\"offset\":-1,"
+                            + "\"epoch\":\"e\"},\"ref\":\"r7\"}",
+                    "invalid_field");
+            assertError(
+                    client,
+                    "{\"type\":\"publish\",\"channel\":\"news:x\",\"data\":1,\"ref\":\"r8\"}",
                     "publish_forbidden");
             assertError(client, "{\"type\":\"unsubscribe\",\"channel\":\"news:x\",\"ref\":\"r9\"}", "not_subscribed");
             client.send("{\"type\":\"ping\",\"ref\":\"still-there\"}");
@@ -144,7 +155,8 @@ class WebSocketIT {
 
     @Test
     void clientsPublishWhereTheNamespaceAllowsIt() {
-        try (WsClient publisher = herald.connect(); WsClient reader = herald.connect()) {
+        try (WsClient publisher = herald.connect();
+                WsClient reader = herald.connect()) {
             reader.send("{\"type\":\"subscribe\",\"channel\":\"demo:chat\"}");
             reader.next("subscribed");
             publisher.send("{\"type\":\"publish\",\"ref\":1,\"channel\":\"demo:chat\",\"event\":\"said\","
@@ -157,10 +169,14 @@ class WebSocketIT {
             JsonObject again = publisher.next("published");
             assertTrue(again.getBoolean("duplicate"));
             assertEquals(published.getJsonNumber("offset"), again.getJsonNumber("offset"));
-            assertEquals("hello", reader.next("publication").getJsonObject("data").getString("text"));
+            assertEquals(
+                    "hello", reader.next("publication").getJsonObject("data").getString("text"));
             reader.send("{\"type\":\"ping\",\"ref\":\"after\"}");
-            assertEquals("pong", reader.next(f -> !"ping".equals(f.getString("type")), Duration.ofSeconds(10))
-                    .getString("type"), "the duplicate was not delivered");
+            assertEquals(
+                    "pong",
+                    reader.next(f -> !"ping".equals(f.getString("type")), Duration.ofSeconds(10))
+                            .getString("type"),
+                    "the duplicate was not delivered");
         }
     }
 
@@ -171,8 +187,8 @@ class WebSocketIT {
                 client.send("{\"type\":\"subscribe\",\"channel\":\"news:many-" + i + "\"}");
                 client.next("subscribed");
             }
-            assertError(client, "{\"type\":\"subscribe\",\"channel\":\"news:many-8\",\"ref\":\"x\"}",
-                    "too_many_channels");
+            assertError(
+                    client, "{\"type\":\"subscribe\",\"channel\":\"news:many-8\",\"ref\":\"x\"}", "too_many_channels");
             client.send("{\"type\":\"subscribe\",\"channel\":\"news:many-0\",\"ref\":\"y\"}");
             assertEquals("already_subscribed", client.next("error").getString("code"));
             herald.publish("news:many-3", "e", "3");
@@ -194,7 +210,8 @@ class WebSocketIT {
 
     @Test
     void aSilentClientIsPingedThenClosedAfterTheIdleTimeout() {
-        try (WsClient silent = WsClient.connect(herald.webSocket(), false); WsClient alive = herald.connect()) {
+        try (WsClient silent = WsClient.connect(herald.webSocket(), false);
+                WsClient alive = herald.connect()) {
             silent.next("ping");
             assertEquals(4002, silent.awaitClose(Duration.ofSeconds(10)));
             assertTrue(alive.isOpen(), "a client answering heartbeats stays connected");
@@ -206,7 +223,8 @@ class WebSocketIT {
     @Test
     void aClientThatStopsReadingIsClosedAsSlowWhileOthersReceiveEverything() throws Exception {
         double slowBefore = slowConsumerCloses();
-        try (RawWebSocket stalled = new RawWebSocket(herald.webSocket()); WsClient healthy = herald.connect()) {
+        try (RawWebSocket stalled = new RawWebSocket(herald.webSocket());
+                WsClient healthy = herald.connect()) {
             stalled.sendText("{\"type\":\"subscribe\",\"channel\":\"news:flood\"}");
             stalled.keepTalking();
             healthy.send("{\"type\":\"subscribe\",\"channel\":\"news:flood\"}");
@@ -226,7 +244,8 @@ class WebSocketIT {
             if ("payara".equals(herald.process().name())) {
                 assertTrue(ending.closeCode() == 4003 || ending.closeCode() == -1, "closed with " + ending);
             } else {
-                assertEquals(4003, ending.closeCode(), "the stalled client reads 4003 after what was queued: " + ending);
+                assertEquals(
+                        4003, ending.closeCode(), "the stalled client reads 4003 after what was queued: " + ending);
             }
             if (!Double.isNaN(slowBefore)) { // WildFly has no MicroProfile Metrics (docs/deploy.md)
                 // this client's close, not an earlier test's
@@ -241,9 +260,11 @@ class WebSocketIT {
         if (metrics == null) {
             return Double.NaN;
         }
-        return metrics.lines().filter(line -> line.startsWith("herald_disconnections_total{")
-                && line.contains("reason=\"slow_consumer\"")).mapToDouble(line -> Double.parseDouble(
-                        line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return metrics.lines()
+                .filter(line ->
+                        line.startsWith("herald_disconnections_total{") && line.contains("reason=\"slow_consumer\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static void assertError(WsClient client, String frame, String code) {

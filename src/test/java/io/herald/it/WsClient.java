@@ -42,8 +42,13 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     public static WsClient connect(URI uri, boolean answerPings) {
         WsClient client = new WsClient(answerPings);
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("herald.v1")
-                .connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, client).orTimeout(15, TimeUnit.SECONDS).join();
+        client.socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .subprotocols("herald.v1")
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(uri, client)
+                .orTimeout(15, TimeUnit.SECONDS)
+                .join();
         client.next("connected");
         return client;
     }
@@ -51,8 +56,15 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     /** Connects over TLS ({@code wss://}) with a client that trusts what {@code tls} trusts. */
     public static WsClient connect(URI uri, javax.net.ssl.SSLContext tls) {
         WsClient client = new WsClient(true);
-        client.socket = HttpClient.newBuilder().sslContext(tls).build().newWebSocketBuilder().subprotocols("herald.v1")
-                .connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, client).orTimeout(15, TimeUnit.SECONDS).join();
+        client.socket = HttpClient.newBuilder()
+                .sslContext(tls)
+                .build()
+                .newWebSocketBuilder()
+                .subprotocols("herald.v1")
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(uri, client)
+                .orTimeout(15, TimeUnit.SECONDS)
+                .join();
         client.next("connected");
         return client;
     }
@@ -63,10 +75,13 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
      */
     public static WsClient connect(URI uri, java.util.Map<String, String> headers, String... moreProtocols) {
         WsClient client = new WsClient(true);
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
-                .subprotocols("herald.v1", moreProtocols).connectTimeout(Duration.ofSeconds(10));
+        WebSocket.Builder builder = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .subprotocols("herald.v1", moreProtocols)
+                .connectTimeout(Duration.ofSeconds(10));
         headers.forEach(builder::header);
-        client.socket = builder.buildAsync(uri, client).orTimeout(15, TimeUnit.SECONDS).join();
+        client.socket =
+                builder.buildAsync(uri, client).orTimeout(15, TimeUnit.SECONDS).join();
         return client;
     }
 
@@ -98,8 +113,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
             while (true) {
                 JsonObject frame = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (frame == null) {
-                    return fail("no matching frame within " + timeout + (closeCode.isDone()
-                            ? "; closed with " + closeCode.getNow(null) : ""));
+                    return fail("no matching frame within " + timeout
+                            + (closeCode.isDone() ? "; closed with " + closeCode.getNow(null) : ""));
                 }
                 if (wanted.test(frame)) {
                     return frame;

@@ -27,7 +27,10 @@ final class ClientPings implements AutoCloseable {
     ClientPings(List<LoadClient> clients, Run run) {
         this.run = run;
         for (LoadClient client : clients) {
-            timer.scheduleAtFixedRate(() -> ping(client), ThreadLocalRandom.current().nextLong(interval), interval,
+            timer.scheduleAtFixedRate(
+                    () -> ping(client),
+                    ThreadLocalRandom.current().nextLong(interval),
+                    interval,
                     TimeUnit.MILLISECONDS);
         }
     }

@@ -6,8 +6,7 @@ package io.herald.load;
  */
 final class Connect {
 
-    private Connect() {
-    }
+    private Connect() {}
 
     static Report run(Settings settings, ServerProcess server) throws InterruptedException {
         Report report = new Report("connect");
@@ -25,8 +24,10 @@ final class Connect {
             long cpu1 = server.cpuMicros();
             int ok = opened.clients().size();
             double seconds = opened.nanos() / 1e9;
-            report.put("connections requested", settings.subscribers()).put("connections opened", ok)
-                    .put("failures", opened.failures()).put("seconds", seconds)
+            report.put("connections requested", settings.subscribers())
+                    .put("connections opened", ok)
+                    .put("failures", opened.failures())
+                    .put("seconds", seconds)
                     .put("handshakes/s", ok / seconds);
             if (server.known()) {
                 report.put("server CPU per handshake (µs)", (double) (cpu1 - cpu0) / Math.max(1, ok));
@@ -37,7 +38,8 @@ final class Connect {
         if (server.known()) {
             long rss1 = server.rssKiB();
             int ok = opened.clients().size();
-            report.put("server RSS before (MB)", rss0 / 1024.0).put("server RSS after (MB)", rss1 / 1024.0)
+            report.put("server RSS before (MB)", rss0 / 1024.0)
+                    .put("server RSS after (MB)", rss1 / 1024.0)
                     .put("server RSS per connection (KiB)", (double) (rss1 - rss0) / Math.max(1, ok))
                     .put("server threads before/after", threads0 + "/" + server.threads());
         }

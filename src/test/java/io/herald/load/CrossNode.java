@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class CrossNode {
 
-    private CrossNode() {
-    }
+    private CrossNode() {}
 
     static Report run(Settings settings, ServerProcess server) throws InterruptedException {
         Report report = new Report("cross-node");
@@ -33,7 +32,9 @@ final class CrossNode {
                 // every subscriber got every publication (else the run failed), so a node's share of the
                 // deliveries is its share of the subscribers
                 double deliveries = step.delivered() * local / tallies.size();
-                report.put("server " + name + " µs per local delivery", step.nodeCpu().get(node) * 1e4 / deliveries);
+                report.put(
+                        "server " + name + " µs per local delivery",
+                        step.nodeCpu().get(node) * 1e4 / deliveries);
             }
         }
         if (!step.keptUp() || step.lost() > 0 || step.duplicates() > 0) {

@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class Displays {
 
-    private Displays() {
-    }
+    private Displays() {}
 
     static Report run(Settings settings, ServerProcess server) throws InterruptedException {
         Report report = new Report("displays");
@@ -24,7 +23,8 @@ final class Displays {
         }
         Latencies roundTrips = run.roundTrips();
         step.row().forEach(report::put);
-        report.put("client ping interval ms", pings.interval).put("client pings answered", pings.answered())
+        report.put("client ping interval ms", pings.interval)
+                .put("client pings answered", pings.answered())
                 .put("client pings unanswered after 5 s", pings.unanswered())
                 .put("heartbeat round trips in the window", roundTrips.count())
                 .put("heartbeat round trip p50 ms", roundTrips.percentile(0.50) / 1000.0)

@@ -18,8 +18,20 @@ final class Fanout {
      * What one measured window showed. {@code nodeCpu}: each server's share of a core in the window when
      * several are watched (empty for one).
      */
-    record Step(long offered, double publications, double delivered, long p50, long p95, long p99, long max,
-            long lost, long duplicates, double cpuPerDelivery, double clientCpu, double drainSeconds, boolean keptUp,
+    record Step(
+            long offered,
+            double publications,
+            double delivered,
+            long p50,
+            long p95,
+            long p99,
+            long max,
+            long lost,
+            long duplicates,
+            double cpuPerDelivery,
+            double clientCpu,
+            double drainSeconds,
+            boolean keptUp,
             List<Double> nodeCpu) {
 
         Map<String, Object> row() {
@@ -46,8 +58,7 @@ final class Fanout {
         }
     }
 
-    private Fanout() {
-    }
+    private Fanout() {}
 
     static Report run(Settings settings, ServerProcess server) throws InterruptedException {
         Report report = new Report("fanout");
@@ -76,16 +87,21 @@ final class Fanout {
         long nanos = 0;
         for (int node = 0; node < nodes.size(); node++) {
             Fleet fleet = new Fleet(Settings.webSocket(nodes.get(node)), run, settings.concurrency(), node);
-            int count = settings.subscribers() * (node + 1) / nodes.size() - settings.subscribers() * node / nodes.size();
+            int count =
+                    settings.subscribers() * (node + 1) / nodes.size() - settings.subscribers() * node / nodes.size();
             Fleet.Opened opened = fleet.open(count, null);
             clients.addAll(opened.clients());
             failures += opened.failures();
             nanos += opened.nanos();
         }
         int refused = Fleet.subscribeAll(clients, channel);
-        report.put("subscribers", clients.size() - refused).put("connect failures", failures)
-                .put("subscribe failures", refused).put("channel", channel).put("payload bytes", settings.payload());
-        System.out.printf("%d subscribers in %s (connected in %.1f s)%n", clients.size() - refused, channel, nanos / 1e9);
+        report.put("subscribers", clients.size() - refused)
+                .put("connect failures", failures)
+                .put("subscribe failures", refused)
+                .put("channel", channel)
+                .put("payload bytes", settings.payload());
+        System.out.printf(
+                "%d subscribers in %s (connected in %.1f s)%n", clients.size() - refused, channel, nanos / 1e9);
         if (failures > 0 || refused > 0) {
             report.fail();
         }
@@ -93,8 +109,9 @@ final class Fanout {
     }
 
     /** Publishes at {@code rate} deliveries/s, measures one window of {@code settings.seconds()}, drains. */
-    static Step measure(Settings settings, ServerProcess server, Run run, List<Tally> clients, String channel,
-            long rate) throws InterruptedException {
+    static Step measure(
+            Settings settings, ServerProcess server, Run run, List<Tally> clients, String channel, long rate)
+            throws InterruptedException {
         long lost0 = sum(clients, Tally::lost);
         long duplicates0 = sum(clients, Tally::duplicates);
         double perSecond = (double) rate / clients.size();
@@ -104,8 +121,8 @@ final class Fanout {
         Step step;
         try (Progress progress = new Progress(server, () -> {
             long now = run.delivered();
-            String line = String.format("offered %,d/s  delivered %,d/s  published %,d", rate, now - last[0],
-                    publishers.sent());
+            String line = String.format(
+                    "offered %,d/s  delivered %,d/s  published %,d", rate, now - last[0], publishers.sent());
             last[0] = now;
             return line;
         })) {
@@ -131,11 +148,21 @@ final class Fanout {
             double seconds = (t1 - t0) / 1e9;
             double deliveredPerSecond = delivered / seconds;
             boolean keptUp = deliveredPerSecond >= 0.95 * rate && drain <= 2.0;
-            step = new Step(rate, sent / seconds, deliveredPerSecond, latencies.percentile(0.50),
-                    latencies.percentile(0.95), latencies.percentile(0.99), latencies.max(), lost,
+            step = new Step(
+                    rate,
+                    sent / seconds,
+                    deliveredPerSecond,
+                    latencies.percentile(0.50),
+                    latencies.percentile(0.95),
+                    latencies.percentile(0.99),
+                    latencies.max(),
+                    lost,
                     sum(clients, Tally::duplicates) - duplicates0,
-                    server.known() ? (double) (cpu1 - cpu0) / Math.max(1, delivered) : Double.NaN, clientCpu, drain,
-                    keptUp, nodeCpuPercent(nodes0, nodes1, t1 - t0));
+                    server.known() ? (double) (cpu1 - cpu0) / Math.max(1, delivered) : Double.NaN,
+                    clientCpu,
+                    drain,
+                    keptUp,
+                    nodeCpuPercent(nodes0, nodes1, t1 - t0));
         }
         System.out.println(step.row());
         return step;
@@ -181,8 +208,9 @@ final class Fanout {
 
     /** This JVM's CPU time: a client near 100 % of its core measures itself, not the server. */
     static long clientCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static long sum(List<Tally> clients, java.util.function.ToLongFunction<Tally> value) {

@@ -16,11 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Fleet {
 
-    record Opened(List<LoadClient> clients, int failures, long nanos) {
-    }
+    record Opened(List<LoadClient> clients, int failures, long nanos) {}
 
     /** WebSockets, and REST publishes in {@code mixed}: HTTP/1.1 for the reason given in {@link PublishLoop}. */
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private final URI uri;
     private final Run run;
     private final int concurrency;
@@ -49,7 +50,8 @@ final class Fleet {
         for (int i = 0; i < count; i++) {
             window.acquire();
             Tally tally = tallies == null ? new Tally(node) : tallies.get(i);
-            all.add(LoadClient.connect(http, uri, tally, run).orTimeout(60, TimeUnit.SECONDS)
+            all.add(LoadClient.connect(http, uri, tally, run)
+                    .orTimeout(60, TimeUnit.SECONDS)
                     .whenComplete((client, error) -> {
                         window.release();
                         if (error == null) {
@@ -61,7 +63,9 @@ final class Fleet {
                         }
                     }));
         }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handle((r, e) -> null).join();
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                .handle((r, e) -> null)
+                .join();
         return new Opened(new ArrayList<>(clients), failures.get(), System.nanoTime() - start);
     }
 
@@ -69,7 +73,8 @@ final class Fleet {
     static int subscribeAll(List<LoadClient> clients, String channel) {
         List<CompletableFuture<Boolean>> replies = new ArrayList<>();
         for (LoadClient client : clients) {
-            replies.add(client.subscribe(channel).orTimeout(60, TimeUnit.SECONDS)
+            replies.add(client.subscribe(channel)
+                    .orTimeout(60, TimeUnit.SECONDS)
                     .handle((reply, error) -> error == null && "subscribed".equals(reply.getString("type"))));
         }
         int failed = 0;

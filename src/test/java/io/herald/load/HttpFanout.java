@@ -25,8 +25,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class HttpFanout {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(30)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30))
+            .build();
     private final Settings settings;
     private final Run run;
     private final String channel;
@@ -48,21 +50,33 @@ final class HttpFanout {
         for (int i = 0; i < settings.subscribers(); i++) {
             Tally tally = new Tally();
             tallies.add(tally);
-            ready.add(switch (kind) {
-                case "sse" -> fanout.stream(tally);
-                case "longpoll" -> fanout.poll(tally, channel, 25, 0, new CompletableFuture<>());
-                default -> fanout.poll(tally, channel, 0, Long.getLong("load.poll-interval", 1000),
-                        new CompletableFuture<>());
-            });
+            ready.add(
+                    switch (kind) {
+                        case "sse" -> fanout.stream(tally);
+                        case "longpoll" -> fanout.poll(tally, channel, 25, 0, new CompletableFuture<>());
+                        default ->
+                            fanout.poll(
+                                    tally,
+                                    channel,
+                                    0,
+                                    Long.getLong("load.poll-interval", 1000),
+                                    new CompletableFuture<>());
+                    });
         }
         int failed = 0;
         for (CompletableFuture<Void> r : ready) {
-            failed += r.orTimeout(120, TimeUnit.SECONDS).handle((v, e) -> e == null ? 0 : 1).join();
+            failed += r.orTimeout(120, TimeUnit.SECONDS)
+                    .handle((v, e) -> e == null ? 0 : 1)
+                    .join();
         }
-        System.out.printf("%d %s subscribers in %s (%.1f s)%n", tallies.size() - failed, kind, channel,
-                (System.nanoTime() - start) / 1e9);
-        report.put("transport", kind).put("subscribers", tallies.size() - failed).put("subscribe failures", failed)
-                .put("channel", channel).put("payload bytes", settings.payload());
+        System.out.printf(
+                "%d %s subscribers in %s (%.1f s)%n",
+                tallies.size() - failed, kind, channel, (System.nanoTime() - start) / 1e9);
+        report.put("transport", kind)
+                .put("subscribers", tallies.size() - failed)
+                .put("subscribe failures", failed)
+                .put("channel", channel)
+                .put("payload bytes", settings.payload());
         Fanout.Step step = Fanout.measure(settings, server, run, tallies, channel, settings.rate());
         step.row().forEach(report::put);
         report.put("request failures", run.failures());
@@ -104,29 +118,38 @@ final class HttpFanout {
                 // the server ended the stream: the drain reports what this subscriber missed
             }
         };
-        http.sendAsync(HttpRequest.newBuilder(url("api/sse?cursor=" + encode(channel)))
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.fromLineSubscriber(lines))
+        http.sendAsync(
+                        HttpRequest.newBuilder(url("api/sse?cursor=" + encode(channel)))
+                                .header("Accept", "text/event-stream")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.fromLineSubscriber(lines))
                 .whenComplete((response, error) -> {
                     if (error != null || response.statusCode() != 200) {
                         run.failed();
-                        ready.completeExceptionally(new IllegalStateException("sse answered "
-                                + (error != null ? error : response.statusCode())));
+                        ready.completeExceptionally(new IllegalStateException(
+                                "sse answered " + (error != null ? error : response.statusCode())));
                     }
                 });
         return ready;
     }
 
     /** Polls in a loop, each time with the cursor of the last answer; {@code ready} completes with the first. */
-    private CompletableFuture<Void> poll(Tally tally, String cursor, int wait, long interval,
-            CompletableFuture<Void> ready) {
-        http.sendAsync(HttpRequest.newBuilder(url("api/poll?cursor=" + encode(cursor) + "&wait=" + wait))
-                .timeout(Duration.ofSeconds(wait + 30)).GET().build(), HttpResponse.BodyHandlers.ofString())
+    private CompletableFuture<Void> poll(
+            Tally tally, String cursor, int wait, long interval, CompletableFuture<Void> ready) {
+        http.sendAsync(
+                        HttpRequest.newBuilder(url("api/poll?cursor=" + encode(cursor) + "&wait=" + wait))
+                                .timeout(Duration.ofSeconds(wait + 30))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, error) -> {
                     String next = cursor;
                     if (error != null || response.statusCode() != 200) {
                         run.failed();
                     } else {
-                        JsonObject answer = Json.createReader(new StringReader(response.body())).readObject();
+                        JsonObject answer = Json.createReader(new StringReader(response.body()))
+                                .readObject();
                         for (JsonValue frame : answer.getJsonArray("frames")) {
                             String text = frame.toString();
                             if (!Inbound.publication(text, 0, text.length(), tally, run)) {

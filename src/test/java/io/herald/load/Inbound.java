@@ -13,8 +13,7 @@ final class Inbound {
 
     private static final String PUBLICATION = "{\"type\":\"publication\"";
 
-    private Inbound() {
-    }
+    private Inbound() {}
 
     /** Applies the frame in {@code text[start, end)} if it is a publication; false if it is another frame. */
     static boolean publication(String text, int start, int end, Tally tally, Run run) {
@@ -43,8 +42,11 @@ final class Inbound {
                 run.delivered(t.longValue(), now, tally.node());
             }
         }
-        tally.subscribed(frame.getString("channel"), frame.getJsonNumber("offset").longValue(),
-                frame.getString("epoch"), frame.getBoolean("recovered"));
+        tally.subscribed(
+                frame.getString("channel"),
+                frame.getJsonNumber("offset").longValue(),
+                frame.getString("epoch"),
+                frame.getBoolean("recovered"));
     }
 
     private static String string(String text, String key, int from) {

@@ -10,14 +10,15 @@ import java.util.stream.Collectors;
  */
 public final class Load {
 
-    private Load() {
-    }
+    private Load() {}
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystem();
         ServerProcess server = new ServerProcess(settings.pid(), settings.pid2());
         String pids = settings.pid() + (settings.pid2() > 0 ? " and " + settings.pid2() : "");
-        System.out.printf("scenario %s against %s (server pid %s)%n", settings.scenario(),
+        System.out.printf(
+                "scenario %s against %s (server pid %s)%n",
+                settings.scenario(),
                 settings.nodes().stream().map(Object::toString).collect(Collectors.joining(" and ")),
                 server.known() ? pids : "not given: no server CPU or memory figures");
         if (settings.scenario().equals("cross-node") && settings.url2() == null) {

@@ -43,7 +43,9 @@ final class LoadClient implements WebSocket.Listener {
     /** Completes once the {@code connected} frame arrived. */
     static CompletableFuture<LoadClient> connect(HttpClient http, URI uri, Tally tally, Run run) {
         LoadClient client = new LoadClient(tally, run);
-        http.newWebSocketBuilder().subprotocols("herald.v1").connectTimeout(Duration.ofSeconds(30))
+        http.newWebSocketBuilder()
+                .subprotocols("herald.v1")
+                .connectTimeout(Duration.ofSeconds(30))
                 .buildAsync(uri, client)
                 .whenComplete((socket, error) -> {
                     if (error != null) {
@@ -163,7 +165,8 @@ final class LoadClient implements WebSocket.Listener {
         if (Inbound.publication(text, start, end, tally, run)) {
             return;
         }
-        JsonObject frame = Json.createReader(new StringReader(text.substring(start, end))).readObject();
+        JsonObject frame =
+                Json.createReader(new StringReader(text.substring(start, end))).readObject();
         switch (frame.getString("type")) {
             case "connected" -> connected.complete(this);
             case "ping" -> {
@@ -172,9 +175,11 @@ final class LoadClient implements WebSocket.Listener {
             }
             case "subscribed" -> Inbound.subscribed(frame, tally, run);
             case "unsubscribed" -> tally.unsubscribed(frame.getString("channel"));
-            case "published" -> run.published(frame.getString("channel"), frame.getJsonNumber("offset").longValue());
-            default -> {
-            }
+            case "published" ->
+                run.published(
+                        frame.getString("channel"),
+                        frame.getJsonNumber("offset").longValue());
+            default -> {}
         }
         JsonValue ref = frame.get("ref");
         if (ref instanceof JsonNumber number) {

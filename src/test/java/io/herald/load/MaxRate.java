@@ -11,8 +11,7 @@ final class MaxRate {
 
     private static final long P99_LIMIT_MICROS = 1_000_000;
 
-    private MaxRate() {
-    }
+    private MaxRate() {}
 
     static Report run(Settings settings, ServerProcess server) throws InterruptedException {
         Report report = new Report("max-rate");
@@ -24,7 +23,8 @@ final class MaxRate {
         for (long rate : settings.steps()) {
             Fanout.Step step = Fanout.measure(settings, server, run, tallies, channel, rate);
             report.row(step.row());
-            boolean good = step.keptUp() && step.lost() == 0 && step.duplicates() == 0 && step.p99() <= P99_LIMIT_MICROS;
+            boolean good =
+                    step.keptUp() && step.lost() == 0 && step.duplicates() == 0 && step.p99() <= P99_LIMIT_MICROS;
             if (!good) {
                 report.put("first bad step (deliveries/s)", rate);
                 break;

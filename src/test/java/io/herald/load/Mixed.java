@@ -56,8 +56,7 @@ final class Mixed {
         try (Progress progress = new Progress(server, () -> {
             long a = attempted.sum();
             long f = failed.sum();
-            String line = String.format("ops %,d/s  failed %,d  open %,d", a - last[0], f - last[1],
-                    fleet.open.get());
+            String line = String.format("ops %,d/s  failed %,d  open %,d", a - last[0], f - last[1], fleet.open.get());
             last[0] = a;
             last[1] = f;
             return line;
@@ -88,10 +87,15 @@ final class Mixed {
         long duplicates = Fanout.sum(clients, Tally::duplicates);
         long unexpected = Fanout.sum(clients, Tally::unexpected);
         double rate = (double) succeeded.sum() / Math.max(1, attempted.sum());
-        report.put("clients", slots.length).put("operations", attempted.sum())
-                .put("succeeded", succeeded.sum()).put("success rate %", rate * 100)
-                .put("threshold %", settings.threshold() * 100).put("publications delivered", run.delivered())
-                .put("lost", lost).put("duplicated", duplicates).put("after unsubscribe", unexpected);
+        report.put("clients", slots.length)
+                .put("operations", attempted.sum())
+                .put("succeeded", succeeded.sum())
+                .put("success rate %", rate * 100)
+                .put("threshold %", settings.threshold() * 100)
+                .put("publications delivered", run.delivered())
+                .put("lost", lost)
+                .put("duplicated", duplicates)
+                .put("after unsubscribe", unexpected);
         if (rate < settings.threshold() || lost > 0 || duplicates > 0 || unexpected > 0 || opened.failures() > 0) {
             report.fail();
         }
@@ -127,16 +131,23 @@ final class Mixed {
         } else {
             op = reconnect(i, positions);
         }
-        op.orTimeout(5, TimeUnit.SECONDS).handle((ok, error) -> error == null && ok).thenAccept(ok -> {
-            (ok ? succeeded : failed).increment();
-            busy[i].set(false);
-        });
+        op.orTimeout(5, TimeUnit.SECONDS)
+                .handle((ok, error) -> error == null && ok)
+                .thenAccept(ok -> {
+                    (ok ? succeeded : failed).increment();
+                    busy[i].set(false);
+                });
     }
 
     private CompletableFuture<Boolean> restPublish(String channel) {
         String body = "{\"channel\":\"" + channel + "\",\"data\":" + PublishLoop.data(settings.payload()) + "}";
-        return fleet.http.sendAsync(HttpRequest.newBuilder(settings.publish()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+        return fleet.http
+                .sendAsync(
+                        HttpRequest.newBuilder(settings.publish())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> {
                     if (response.statusCode() != 200) {
                         return false;
@@ -152,17 +163,18 @@ final class Mixed {
     private CompletableFuture<Boolean> reconnect(int i, Map<String, Tally.Position> positions) {
         LoadClient old = slots[i];
         old.abort();
-        return LoadClient.connect(fleet.http, settings.webSocket(), old.tally, run).thenCompose(client -> {
-            slots[i] = client;
-            fleet.open.incrementAndGet();
-            client.closed.thenRun(fleet.open::decrementAndGet);
-            List<CompletableFuture<Boolean>> replies = new ArrayList<>();
-            for (String channel : positions.keySet()) {
-                replies.add(client.subscribe(channel).thenApply(r -> "subscribed".equals(r.getString("type"))
-                        && r.getBoolean("recovered")));
-            }
-            return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
-                    .thenApply(v -> replies.stream().allMatch(CompletableFuture::join));
-        });
+        return LoadClient.connect(fleet.http, settings.webSocket(), old.tally, run)
+                .thenCompose(client -> {
+                    slots[i] = client;
+                    fleet.open.incrementAndGet();
+                    client.closed.thenRun(fleet.open::decrementAndGet);
+                    List<CompletableFuture<Boolean>> replies = new ArrayList<>();
+                    for (String channel : positions.keySet()) {
+                        replies.add(client.subscribe(channel)
+                                .thenApply(r -> "subscribed".equals(r.getString("type")) && r.getBoolean("recovered")));
+                    }
+                    return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
+                            .thenApply(v -> replies.stream().allMatch(CompletableFuture::join));
+                });
     }
 }

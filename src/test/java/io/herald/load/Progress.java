@@ -20,17 +20,22 @@ final class Progress implements AutoCloseable {
     Progress(ServerProcess server, Supplier<String> line) {
         lastCpu = server.cpuMicros();
         lastAt = System.nanoTime();
-        timer.scheduleAtFixedRate(() -> {
-            long now = System.nanoTime();
-            long cpu = server.cpuMicros();
-            String serverPart = server.known()
-                    ? String.format("  server cpu %3.0f%%  rss %,d MB", 100.0 * (cpu - lastCpu) * 1000 / (now - lastAt),
-                            server.rssKiB() / 1024)
-                    : "";
-            lastCpu = cpu;
-            lastAt = now;
-            System.out.printf("[%5.1fs] %s%s%n", (now - start) / 1e9, line.get(), serverPart);
-        }, 1, 1, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    long now = System.nanoTime();
+                    long cpu = server.cpuMicros();
+                    String serverPart = server.known()
+                            ? String.format(
+                                    "  server cpu %3.0f%%  rss %,d MB",
+                                    100.0 * (cpu - lastCpu) * 1000 / (now - lastAt), server.rssKiB() / 1024)
+                            : "";
+                    lastCpu = cpu;
+                    lastAt = now;
+                    System.out.printf("[%5.1fs] %s%s%n", (now - start) / 1e9, line.get(), serverPart);
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
     }
 
     @Override

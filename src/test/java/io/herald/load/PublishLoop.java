@@ -27,8 +27,11 @@ final class PublishLoop implements AutoCloseable {
      * connection on its heap while the connection lives (about 1.8 KB per request, docs/deploy.md): the
      * run would measure that leak, not Herald.
      */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
     private final URI uri;
     private final Run run;
     private final String channel;
@@ -74,25 +77,34 @@ final class PublishLoop implements AutoCloseable {
     private void post(int count) {
         StringBuilder body = new StringBuilder(count * (payload + 64)).append('[');
         for (int i = 0; i < count; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"channel\":\"").append(channel)
-                    .append("\",\"event\":\"load\",\"data\":").append(data(payload)).append('}');
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"channel\":\"")
+                    .append(channel)
+                    .append("\",\"event\":\"load\",\"data\":")
+                    .append(data(payload))
+                    .append('}');
         }
         body.append(']');
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 refused.addAndGet(count);
                 return;
             }
-            JsonObject answer = Json.createReader(new StringReader(response.body())).readObject();
+            JsonObject answer =
+                    Json.createReader(new StringReader(response.body())).readObject();
             for (JsonValue result : answer.getJsonArray("results")) {
                 JsonObject r = result.asJsonObject();
                 if (r.containsKey("offset")) {
                     sent.incrementAndGet();
-                    run.published(r.getString("channel"), r.getJsonNumber("offset").longValue());
+                    run.published(
+                            r.getString("channel"), r.getJsonNumber("offset").longValue());
                 } else {
                     refused.incrementAndGet();
                 }

@@ -59,7 +59,10 @@ final class Report {
             System.out.println("| " + String.join(" | ", columns) + " |");
             System.out.println("|" + "---|".repeat(columns.size()));
             for (Map<String, Object> row : rows) {
-                System.out.println("| " + String.join(" | ", columns.stream().map(c -> text(row.get(c))).toList()) + " |");
+                System.out.println("| "
+                        + String.join(
+                                " | ",
+                                columns.stream().map(c -> text(row.get(c))).toList()) + " |");
             }
             System.out.println();
         }
@@ -71,13 +74,21 @@ final class Report {
     Path write(Settings settings) throws IOException {
         Path dir = Path.of("target", "load");
         Files.createDirectories(dir);
-        Path file = dir.resolve(scenario + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
-        JsonObjectBuilder json = Json.createObjectBuilder().add("scenario", scenario).add("passed", passed)
-                .add("settings", Json.createObjectBuilder().add("subscribers", settings.subscribers())
-                        .add("rate", settings.rate()).add("seconds", settings.seconds())
-                        .add("payload", settings.payload()).add("concurrency", settings.concurrency())
-                        .add("serverPid", settings.pid()).add("serverPid2", settings.pid2()))
+        Path file = dir.resolve(
+                scenario + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("scenario", scenario)
+                .add("passed", passed)
+                .add(
+                        "settings",
+                        Json.createObjectBuilder()
+                                .add("subscribers", settings.subscribers())
+                                .add("rate", settings.rate())
+                                .add("seconds", settings.seconds())
+                                .add("payload", settings.payload())
+                                .add("concurrency", settings.concurrency())
+                                .add("serverPid", settings.pid())
+                                .add("serverPid2", settings.pid2()))
                 .add("results", Json.createObjectBuilder(results));
         var steps = Json.createArrayBuilder();
         rows.forEach(row -> steps.add(Json.createObjectBuilder(row)));

@@ -14,8 +14,11 @@ import java.time.Duration;
 final class ServerMetrics {
 
     /** HTTP/1.1 for the reason given in {@link PublishLoop}. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+
     private final URI root;
 
     ServerMetrics(URI url) {
@@ -40,8 +43,12 @@ final class ServerMetrics {
     private double value(String scope, String name, String label) {
         String text;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(root + "?scope=" + scope))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(root + "?scope=" + scope))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return Double.NaN;
             }

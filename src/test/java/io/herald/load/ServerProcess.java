@@ -85,7 +85,8 @@ final class ServerProcess {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
             Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor();
             return output;
@@ -99,7 +100,8 @@ final class ServerProcess {
         for (long pid : pids) {
             for (String line : read(pid, "status").split("\n")) {
                 if (line.startsWith(field)) {
-                    total += Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+                    total +=
+                            Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
                 }
             }
         }

@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerWatch implements AutoCloseable {
 
-    record Sample(double seconds, String phase, double heap, double committed, long rssKiB, double slowCloses) {
-    }
+    record Sample(double seconds, String phase, double heap, double committed, long rssKiB, double slowCloses) {}
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "server-watch");
@@ -44,7 +43,12 @@ final class ServerWatch implements AutoCloseable {
     }
 
     private void sample() {
-        Sample sample = new Sample(seconds(), phase, metrics.usedHeap(), metrics.committedHeap(), server.rssKiB(),
+        Sample sample = new Sample(
+                seconds(),
+                phase,
+                metrics.usedHeap(),
+                metrics.committedHeap(),
+                server.rssKiB(),
                 metrics.slowConsumerCloses());
         synchronized (samples) {
             samples.add(sample);
@@ -59,7 +63,10 @@ final class ServerWatch implements AutoCloseable {
 
     /** The first second at which the slow-consumer closes reached {@code count}; NaN if they never did. */
     double reached(double count) {
-        return samples().stream().filter(s -> s.slowCloses() >= count).mapToDouble(Sample::seconds).findFirst()
+        return samples().stream()
+                .filter(s -> s.slowCloses() >= count)
+                .mapToDouble(Sample::seconds)
+                .findFirst()
                 .orElse(Double.NaN);
     }
 
@@ -74,8 +81,12 @@ final class ServerWatch implements AutoCloseable {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("s", Math.round(slice.get(0).seconds()));
             row.put("phase", last.phase());
-            row.put("heap used min MB", slice.stream().mapToDouble(Sample::heap).min().orElse(Double.NaN) / 1e6);
-            row.put("heap used max MB", slice.stream().mapToDouble(Sample::heap).max().orElse(Double.NaN) / 1e6);
+            row.put(
+                    "heap used min MB",
+                    slice.stream().mapToDouble(Sample::heap).min().orElse(Double.NaN) / 1e6);
+            row.put(
+                    "heap used max MB",
+                    slice.stream().mapToDouble(Sample::heap).max().orElse(Double.NaN) / 1e6);
             row.put("heap committed MB", last.committed() / 1e6);
             row.put("RSS MB", last.rssKiB() / 1024.0);
             row.put("slow closes", last.slowCloses());

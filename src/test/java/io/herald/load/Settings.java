@@ -5,13 +5,27 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The load run's settings, from {@code -Dload.*} system properties (docs/performance.md lists them). */
-record Settings(URI url, String scenario, int subscribers, long rate, int seconds, long pid, int payload,
-        int concurrency, int publishers, double threshold, List<Long> steps, int warmup, URI url2, long pid2) {
+record Settings(
+        URI url,
+        String scenario,
+        int subscribers,
+        long rate,
+        int seconds,
+        long pid,
+        int payload,
+        int concurrency,
+        int publishers,
+        double threshold,
+        List<Long> steps,
+        int warmup,
+        URI url2,
+        long pid2) {
 
     static Settings fromSystem() {
         String url = System.getProperty("load.url", "http://127.0.0.1:8080/");
         String url2 = System.getProperty("load.url2");
-        return new Settings(base(url),
+        return new Settings(
+                base(url),
                 System.getProperty("load.scenario", "fanout"),
                 Integer.getInteger("load.subscribers", 1000),
                 Long.getLong("load.rate", 10_000),
@@ -21,9 +35,13 @@ record Settings(URI url, String scenario, int subscribers, long rate, int second
                 Integer.getInteger("load.concurrency", 200),
                 Integer.getInteger("load.publishers", 2),
                 Double.parseDouble(System.getProperty("load.threshold", "0.999")),
-                Arrays.stream(System.getProperty("load.steps",
-                        "10000,20000,40000,60000,80000,100000,120000,150000,200000,300000").split(","))
-                        .map(String::trim).map(Long::valueOf).toList(),
+                Arrays.stream(System.getProperty(
+                                        "load.steps",
+                                        "10000,20000,40000,60000,80000,100000,120000,150000,200000,300000")
+                                .split(","))
+                        .map(String::trim)
+                        .map(Long::valueOf)
+                        .toList(),
                 Integer.getInteger("load.warmup", 5),
                 url2 == null || url2.isBlank() ? null : base(url2),
                 Long.getLong("load.pid2", 0));

@@ -19,8 +19,7 @@ final class SlowReaders {
     private static final String BASELINE = "all reading";
     private static final String STALLED = "some not reading";
 
-    private SlowReaders() {
-    }
+    private SlowReaders() {}
 
     static Report run(Settings settings, ServerProcess server) throws InterruptedException {
         Report report = new Report("slow");
@@ -37,7 +36,8 @@ final class SlowReaders {
         Fanout.Step stalled;
         double lastClose;
         report.put("slow readers", slow.size());
-        try (ClientPings pings = new ClientPings(clients, run); ServerWatch watch = new ServerWatch(server, metrics)) {
+        try (ClientPings pings = new ClientPings(clients, run);
+                ServerWatch watch = new ServerWatch(server, metrics)) {
             watch.phase(BASELINE);
             baseline = Fanout.measure(settings, server, run, Fanout.tallies(clients), channel, settings.rate());
             long live0 = server.liveHeapKiB();
@@ -45,11 +45,19 @@ final class SlowReaders {
             double stoppedAt = watch.seconds();
             slow.forEach(LoadClient::stopReading);
             // the same publications a second as in the baseline, now delivered to the readers only
-            stalled = Fanout.measure(settings, server, run, Fanout.tallies(readers), channel,
+            stalled = Fanout.measure(
+                    settings,
+                    server,
+                    run,
+                    Fanout.tallies(readers),
+                    channel,
                     settings.rate() * readers.size() / clients.size());
             long live1 = server.liveHeapKiB();
-            double peak = watch.samples().stream().filter(s -> s.phase().equals(STALLED))
-                    .mapToDouble(ServerWatch.Sample::heap).max().orElse(Double.NaN);
+            double peak = watch.samples().stream()
+                    .filter(s -> s.phase().equals(STALLED))
+                    .mapToDouble(ServerWatch.Sample::heap)
+                    .max()
+                    .orElse(Double.NaN);
             lastClose = watch.reached(closes0 + slow.size()) - stoppedAt;
             report.put("first slow close after s", watch.reached(closes0 + 1) - stoppedAt)
                     .put("last slow close after s", lastClose)
@@ -68,8 +76,12 @@ final class SlowReaders {
         // server's count of slow-consumer closes is the evidence
         boolean closedAsSlow = !Double.isNaN(lastClose) || codes.getOrDefault(4003, 0) == slow.size();
         report.put("all slow readers closed as slow consumers", closedAsSlow);
-        if (!closedAsSlow || !stalled.keptUp() || stalled.lost() > 0
-                || stalled.duplicates() > 0 || baseline.lost() > 0 || baseline.duplicates() > 0) {
+        if (!closedAsSlow
+                || !stalled.keptUp()
+                || stalled.lost() > 0
+                || stalled.duplicates() > 0
+                || baseline.lost() > 0
+                || baseline.duplicates() > 0) {
             report.fail();
         }
         Fleet.closeAll(clients);
@@ -77,9 +89,12 @@ final class SlowReaders {
     }
 
     private static void put(Report report, String window, Fanout.Step step) {
-        report.put(window + ": delivered/s", step.delivered()).put(window + ": p50 ms", step.p50() / 1000.0)
-                .put(window + ": p99 ms", step.p99() / 1000.0).put(window + ": max ms", step.max() / 1000.0)
-                .put(window + ": lost", step.lost()).put(window + ": duplicated", step.duplicates())
+        report.put(window + ": delivered/s", step.delivered())
+                .put(window + ": p50 ms", step.p50() / 1000.0)
+                .put(window + ": p99 ms", step.p99() / 1000.0)
+                .put(window + ": max ms", step.max() / 1000.0)
+                .put(window + ": lost", step.lost())
+                .put(window + ": duplicated", step.duplicates())
                 .put(window + ": kept up", step.keptUp());
         if (!Double.isNaN(step.cpuPerDelivery())) {
             report.put(window + ": server µs/delivery", step.cpuPerDelivery());
@@ -93,7 +108,8 @@ final class SlowReaders {
     private static Map<Integer, Integer> closeCodes(List<LoadClient> slow) {
         slow.forEach(LoadClient::resumeReading);
         List<CompletableFuture<Integer>> ends = slow.stream()
-                .map(client -> client.closed.copy().completeOnTimeout(0, 30, TimeUnit.SECONDS)).toList();
+                .map(client -> client.closed.copy().completeOnTimeout(0, 30, TimeUnit.SECONDS))
+                .toList();
         Map<Integer, Integer> codes = new HashMap<>();
         for (CompletableFuture<Integer> end : ends) {
             codes.merge(end.join(), 1, Integer::sum);

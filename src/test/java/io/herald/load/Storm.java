@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class Storm {
 
-    private Storm() {
-    }
+    private Storm() {}
 
     static Report run(Settings settings, ServerProcess server) throws InterruptedException {
         Report report = new Report("storm");
@@ -22,9 +21,9 @@ final class Storm {
         Fleet fleet = new Fleet(settings.webSocket(), run, settings.concurrency());
         List<LoadClient> back;
         try (PublishLoop publishers = new PublishLoop(settings.publish(), run, channel, settings.payload())
-                .start(perSecond, settings.publishers());
-                Progress progress = new Progress(server, () -> String.format("open %,d  published %,d",
-                        fleet.open.get(), publishers.sent()))) {
+                        .start(perSecond, settings.publishers());
+                Progress progress = new Progress(
+                        server, () -> String.format("open %,d  published %,d", fleet.open.get(), publishers.sent()))) {
             Thread.sleep(settings.warmup() * 1000L);
             List<Tally> tallies = new ArrayList<>();
             clients.forEach(c -> tallies.add(c.tally));
@@ -38,7 +37,8 @@ final class Storm {
             double caughtUp = (resubscribed - t0) / 1e9 + Fanout.drain(Fanout.tallies(back), run, channel, 60);
             long cpu1 = server.cpuMicros();
             report.put("publications/s during the storm", perSecond)
-                    .put("reconnected", back.size()).put("reconnect failures", opened.failures())
+                    .put("reconnected", back.size())
+                    .put("reconnect failures", opened.failures())
                     .put("resubscribe failures", refused)
                     .put("seconds until all resubscribed", (resubscribed - t0) / 1e9)
                     .put("seconds until all caught up", caughtUp);
@@ -56,7 +56,9 @@ final class Storm {
         long lost = Fanout.sum(tallies, Tally::lost);
         long duplicates = Fanout.sum(tallies, Tally::duplicates);
         long unrecovered = Fanout.sum(tallies, Tally::unrecovered);
-        report.put("lost", lost).put("duplicated", duplicates).put("resumes not recovered", unrecovered)
+        report.put("lost", lost)
+                .put("duplicated", duplicates)
+                .put("resumes not recovered", unrecovered)
                 .put("publications published", run.lastPublished(channel));
         if (lost > 0 || duplicates > 0 || unrecovered > 0) {
             report.fail();

@@ -10,10 +10,15 @@ import java.util.Map;
  */
 final class Tally {
 
-    record Position(long offset, String epoch) {
-    }
+    record Position(long offset, String epoch) {}
 
-    enum Outcome { NEXT, GAP, DUPLICATE, NEW_EPOCH, UNEXPECTED }
+    enum Outcome {
+        NEXT,
+        GAP,
+        DUPLICATE,
+        NEW_EPOCH,
+        UNEXPECTED
+    }
 
     private final Map<String, Position> positions = new HashMap<>();
     private final int node;

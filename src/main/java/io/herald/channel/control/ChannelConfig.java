@@ -70,26 +70,37 @@ public class ChannelConfig {
         Map<String, Namespace> byName = new LinkedHashMap<>();
         for (String name : namespaces) {
             String prefix = "herald.channel.namespace." + name.trim() + ".";
-            byName.put(name.trim(), new Namespace(name.trim(),
-                    config.getOptionalValue(prefix + "history-size", Integer.class).orElse(historySize),
-                    config.getOptionalValue(prefix + "history-ttl", Duration.class).orElse(historyTtl),
-                    config.getOptionalValue(prefix + "client-publish", Boolean.class).orElse(clientPublish),
-                    access(prefix)));
+            byName.put(
+                    name.trim(),
+                    new Namespace(
+                            name.trim(),
+                            config.getOptionalValue(prefix + "history-size", Integer.class)
+                                    .orElse(historySize),
+                            config.getOptionalValue(prefix + "history-ttl", Duration.class)
+                                    .orElse(historyTtl),
+                            config.getOptionalValue(prefix + "client-publish", Boolean.class)
+                                    .orElse(clientPublish),
+                            access(prefix)));
         }
         return new Namespaces(byName, maxNameLength);
     }
 
     private Access access(String prefix) {
-        return new Access(config.getOptionalValue(prefix + "anonymous", Boolean.class).orElse(anonymous),
-                groups(config.getOptionalValue(prefix + "subscribe-roles", String.class).orElse(subscribeRoles)),
-                groups(config.getOptionalValue(prefix + "publish-roles", String.class).orElse(publishRoles)),
+        return new Access(
+                config.getOptionalValue(prefix + "anonymous", Boolean.class).orElse(anonymous),
+                groups(config.getOptionalValue(prefix + "subscribe-roles", String.class)
+                        .orElse(subscribeRoles)),
+                groups(config.getOptionalValue(prefix + "publish-roles", String.class)
+                        .orElse(publishRoles)),
                 config.getOptionalValue(prefix + "personal", Boolean.class).orElse(false),
                 config.getOptionalValue(prefix + "group", Boolean.class).orElse(false),
                 config.getOptionalValue(prefix + "device", Boolean.class).orElse(false));
     }
 
     private static Set<String> groups(String list) {
-        return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(g -> !g.isEmpty())
+        return java.util.Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(g -> !g.isEmpty())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

@@ -41,7 +41,9 @@ public final class ChannelPolicy {
         if (access.personal() && (identity.isDevice() || !channel.name().equals(identity.subject()))) {
             throw new Refusal(ErrorCode.FORBIDDEN, channel + " belongs to another user");
         }
-        if (access.device() && (!identity.isDevice() || !channel.name().equals(identity.device().id()))) {
+        if (access.device()
+                && (!identity.isDevice()
+                        || !channel.name().equals(identity.device().id()))) {
             throw new Refusal(ErrorCode.FORBIDDEN, channel + " belongs to device '" + channel.name() + "'");
         }
         if (access.group() && !identity.memberOf(channel.name())) {

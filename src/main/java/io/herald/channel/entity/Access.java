@@ -12,8 +12,13 @@ import java.util.Set;
  * @param group          channel {@code ns:<group>} belongs to the members of that group alone
  * @param device         channel {@code ns:<id>} belongs to the device with that id alone (never to a user)
  */
-public record Access(boolean anonymous, Set<String> subscribeRoles, Set<String> publishRoles, boolean personal,
-        boolean group, boolean device) {
+public record Access(
+        boolean anonymous,
+        Set<String> subscribeRoles,
+        Set<String> publishRoles,
+        boolean personal,
+        boolean group,
+        boolean device) {
 
     public Access {
         subscribeRoles = Set.copyOf(subscribeRoles);

@@ -34,8 +34,8 @@ public record ChannelName(String namespace, String name) {
         String namespace = raw.substring(0, colon);
         String name = raw.substring(colon + 1);
         if (!NAMESPACE.matcher(namespace).matches()) {
-            throw new Refusal(ErrorCode.INVALID_CHANNEL,
-                    "namespace must be 1-32 of a-z 0-9 _ - and start with a letter");
+            throw new Refusal(
+                    ErrorCode.INVALID_CHANNEL, "namespace must be 1-32 of a-z 0-9 _ - and start with a letter");
         }
         if (!NAME.matcher(name).matches()) {
             throw new Refusal(ErrorCode.INVALID_CHANNEL, "name must be 1 or more of A-Z a-z 0-9 _ . @ = + | / -");

@@ -10,5 +10,4 @@ import java.time.Duration;
  * @param clientPublish whether connected clients may publish (otherwise only the REST API and CDI events)
  * @param access        who may subscribe and publish
  */
-public record Namespace(String name, int historySize, Duration historyTtl, boolean clientPublish, Access access) {
-}
+public record Namespace(String name, int historySize, Duration historyTtl, boolean clientPublish, Access access) {}

@@ -2,16 +2,16 @@ package io.herald.connection.boundary;
 
 import io.herald.connection.control.Commands;
 import io.herald.connection.entity.Limits;
-import io.herald.problem.control.JsonText;
 import io.herald.platform.RequestBodies;
+import io.herald.problem.control.JsonText;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.boundary.Caller;
 import io.herald.security.control.Throttles;
 import io.herald.security.entity.Identity;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,8 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code POST /api/client}: one herald.v1 client frame over HTTP, answered with its reply frame, for
@@ -55,8 +53,9 @@ public class ClientFramesResource {
      */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public void send(@QueryParam("ticket") String ticket, @Context HttpServletRequest request,
-            @Suspended AsyncResponse async) throws IOException {
+    public void send(
+            @QueryParam("ticket") String ticket, @Context HttpServletRequest request, @Suspended AsyncResponse async)
+            throws IOException {
         Identity identity;
         try {
             identity = caller.identity(ticket);
@@ -74,6 +73,8 @@ public class ClientFramesResource {
             throw new Refusal(ErrorCode.TOO_LARGE, "a frame is at most " + limits.maxMessageBytes() + " bytes");
         }
         String reply = commands.reply(JsonText.utf8(bytes), identity);
-        return reply == null ? Response.noContent().build() : Response.ok(reply, MediaType.APPLICATION_JSON_TYPE).build();
+        return reply == null
+                ? Response.noContent().build()
+                : Response.ok(reply, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -21,8 +21,10 @@ import java.nio.charset.StandardCharsets;
  */
 public class DrainGate extends HttpFilter {
 
-    private static final byte[] BODY = RefusalMapper.body(new Refusal(ErrorCode.UNAVAILABLE,
-            "this node is shutting down; retry on another node")).toString().getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY = RefusalMapper.body(
+                    new Refusal(ErrorCode.UNAVAILABLE, "this node is shutting down; retry on another node"))
+            .toString()
+            .getBytes(StandardCharsets.UTF_8);
 
     @Inject
     Connections connections;

@@ -43,9 +43,13 @@ public class PollsResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public void poll(@QueryParam("cursor") String raw, @QueryParam("wait") String wait,
-            @HeaderParam("If-None-Match") String ifNoneMatch, @QueryParam("ticket") String ticket,
-            @Context HttpServletRequest request, @Suspended AsyncResponse async) {
+    public void poll(
+            @QueryParam("cursor") String raw,
+            @QueryParam("wait") String wait,
+            @HeaderParam("If-None-Match") String ifNoneMatch,
+            @QueryParam("ticket") String ticket,
+            @Context HttpServletRequest request,
+            @Suspended AsyncResponse async) {
         try {
             Cursor cursor = polls.authorize(polls.cursor(raw), caller.identity(ticket));
             Duration duration = polls.wait(wait);
@@ -55,8 +59,8 @@ public class PollsResource {
                 async.resume(response(now, ifNoneMatch));
                 return;
             }
-            Waiter waiter = polls.waiter(cursor, request.getRemoteAddr(),
-                    answer -> async.resume(response(answer, ifNoneMatch)));
+            Waiter waiter = polls.waiter(
+                    cursor, request.getRemoteAddr(), answer -> async.resume(response(answer, ifNoneMatch)));
             async.register((CompletionCallback) failure -> waiter.close());
             async.setTimeoutHandler(suspended -> waiter.expire());
             async.setTimeout(duration.toMillis(), TimeUnit.MILLISECONDS);
@@ -71,7 +75,9 @@ public class PollsResource {
         Response.ResponseBuilder response = answer.isEmpty() && matches(ifNoneMatch, etag)
                 ? Response.notModified()
                 : Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE);
-        return response.header("ETag", etag).header("Cache-Control", "no-cache, private").build();
+        return response.header("ETag", etag)
+                .header("Cache-Control", "no-cache, private")
+                .build();
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

@@ -45,7 +45,8 @@ final class SseTransport implements Transport {
             int i = 0;
             if (!padded) {
                 padded = true;
-                writes[i++] = sink.send(sse.newEventBuilder().comment(PADDING).build()).toCompletableFuture();
+                writes[i++] = sink.send(sse.newEventBuilder().comment(PADDING).build())
+                        .toCompletableFuture();
             }
             for (Frame frame : frames) {
                 writes[i++] = sink.send(event(frame)).toCompletableFuture();

@@ -42,9 +42,13 @@ public class StreamsResource {
      */
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(@QueryParam("cursor") String cursor, @HeaderParam("Last-Event-ID") String lastEventId,
-            @QueryParam("ticket") String ticket, @Context SseEventSink sink,
-            @Context Sse sse, @Context HttpServletRequest request) {
+    public void stream(
+            @QueryParam("cursor") String cursor,
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("ticket") String ticket,
+            @Context SseEventSink sink,
+            @Context Sse sse,
+            @Context HttpServletRequest request) {
         // the browser's reconnect repeats the first URL: its Last-Event-ID is the newer position
         Cursor from = polls.cursor(lastEventId == null || lastEventId.isBlank() ? cursor : lastEventId);
         Identity identity = caller.identity(ticket);

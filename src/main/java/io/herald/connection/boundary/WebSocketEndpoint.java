@@ -57,7 +57,8 @@ public class WebSocketEndpoint {
             new WebSocketTransport(session).close(Close.REVOKED);
             return;
         }
-        connection = connections.open(new WebSocketTransport(session),
+        connection = connections.open(
+                new WebSocketTransport(session),
                 Identities.of(session.getUserPrincipal(), ticket instanceof Identity identity ? identity : null),
                 (String) session.getUserProperties().get(WebSocketGate.REMOTE_ADDRESS));
     }

@@ -3,8 +3,8 @@ package io.herald.connection.boundary;
 import io.herald.connection.control.Upgrades;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
-import io.herald.security.control.DeviceCredentials;
 import io.herald.security.boundary.UpgradeGate;
+import io.herald.security.control.DeviceCredentials;
 import io.herald.security.control.Tickets;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
@@ -23,6 +23,7 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
 
     /** User property: the identity of a redeemed ticket or a device token, or a refusal marker below. */
     static final String TICKET_IDENTITY = "herald.ticket.identity";
+
     static final Object TICKET_REFUSED = new Object();
     static final Object DEVICE_REFUSED = new Object();
     /** Header that {@link UpgradeGate} sets to the client's remote address; user property of the same name. */
@@ -62,17 +63,26 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
             // CredentialGate verified it before the upgrade; looked up again because the handshake API shows
             // headers only, and a revocation in between must not open a connection
             try {
-                config.getUserProperties().put(TICKET_IDENTITY,
-                        CDI.current().select(DeviceCredentials.class).get().identify(device));
+                config.getUserProperties()
+                        .put(
+                                TICKET_IDENTITY,
+                                CDI.current()
+                                        .select(DeviceCredentials.class)
+                                        .get()
+                                        .identify(device));
             } catch (Refusal refusal) {
                 // the store unreachable in this instant is no revocation: the client may retry (4007)
-                config.getUserProperties().put(TICKET_IDENTITY,
-                        refusal.code() == ErrorCode.UNAUTHENTICATED ? DEVICE_REFUSED : TICKET_REFUSED);
+                config.getUserProperties()
+                        .put(
+                                TICKET_IDENTITY,
+                                refusal.code() == ErrorCode.UNAUTHENTICATED ? DEVICE_REFUSED : TICKET_REFUSED);
             }
         } else if (ticket != null) {
             try {
-                config.getUserProperties().put(TICKET_IDENTITY,
-                        CDI.current().select(Tickets.class).get().redeem(ticket));
+                config.getUserProperties()
+                        .put(
+                                TICKET_IDENTITY,
+                                CDI.current().select(Tickets.class).get().redeem(ticket));
             } catch (Refusal refusal) {
                 config.getUserProperties().put(TICKET_IDENTITY, TICKET_REFUSED);
             }
@@ -88,6 +98,10 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
         if (values == null) {
             return null;
         }
-        return values.stream().map(DeviceCredentials::token).filter(t -> t != null).findFirst().orElse(null);
+        return values.stream()
+                .map(DeviceCredentials::token)
+                .filter(t -> t != null)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -121,15 +121,22 @@ sealed interface ClientFrame {
     private static ClientFrame read(JsonObject json, JsonValue ref, Function<String, ChannelName> channels) {
         return switch (string(json, "type", true)) {
             case "subscribe" -> new Subscribe(ref, channels.apply(string(json, "channel", true)), since(json));
-            case "unsubscribe" -> new Unsubscribe(ref,
-                    ChannelName.parse(string(json, "channel", true), Integer.MAX_VALUE));
-            case "publish" -> new Publish(ref, channels.apply(string(json, "channel", true)),
-                    string(json, "event", false), json.get("data"), string(json, "idempotencyKey", false));
+            case "unsubscribe" ->
+                new Unsubscribe(ref, ChannelName.parse(string(json, "channel", true), Integer.MAX_VALUE));
+            case "publish" ->
+                new Publish(
+                        ref,
+                        channels.apply(string(json, "channel", true)),
+                        string(json, "event", false),
+                        json.get("data"),
+                        string(json, "idempotencyKey", false));
             case "ping" -> new Ping(ref);
             case "pong" -> new Pong(ref);
             case "refresh" -> new Refresh(ref, string(json, "ticket", true));
-            default -> throw new Refusal(ErrorCode.UNKNOWN_TYPE,
-                    "unknown type, expected one of subscribe, unsubscribe, publish, ping, pong, refresh");
+            default ->
+                throw new Refusal(
+                        ErrorCode.UNKNOWN_TYPE,
+                        "unknown type, expected one of subscribe, unsubscribe, publish, ping, pong, refresh");
         };
     }
 
@@ -146,8 +153,9 @@ sealed interface ClientFrame {
             default -> false;
         };
         if (!fits) {
-            throw new Refusal(ErrorCode.INVALID_FIELD, "ref must be a number or a string of at most "
-                    + maxLength + " characters");
+            throw new Refusal(
+                    ErrorCode.INVALID_FIELD,
+                    "ref must be a number or a string of at most " + maxLength + " characters");
         }
         return ref;
     }

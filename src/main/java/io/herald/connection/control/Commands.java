@@ -40,8 +40,14 @@ public final class Commands {
     private final Refreshes refreshes;
 
     /** {@code tickets} redeems the ticket of a {@code refresh} frame (or refuses). */
-    public Commands(Namespaces namespaces, Hub hub, Broker broker, Publisher publisher, Limits limits,
-            Meters meters, Function<String, Identity> tickets) {
+    public Commands(
+            Namespaces namespaces,
+            Hub hub,
+            Broker broker,
+            Publisher publisher,
+            Limits limits,
+            Meters meters,
+            Function<String, Identity> tickets) {
         this.policy = new ChannelPolicy(namespaces);
         this.refreshes = new Refreshes(tickets, policy, hub, meters);
         this.namespaces = namespaces;
@@ -109,8 +115,8 @@ public final class Commands {
             throw new Refusal(ErrorCode.ALREADY_SUBSCRIBED, "already subscribed to " + channel);
         }
         if (connection.subscriptions().size() >= limits.maxChannels()) {
-            throw new Refusal(ErrorCode.TOO_MANY_CHANNELS,
-                    "at most " + limits.maxChannels() + " channels per connection");
+            throw new Refusal(
+                    ErrorCode.TOO_MANY_CHANNELS, "at most " + limits.maxChannels() + " channels per connection");
         }
         Subscription subscription = hub.subscribe(channel, connection);
         connection.subscriptions().put(channel, subscription);
@@ -143,8 +149,8 @@ public final class Commands {
         @Override
         public Frame publish(ClientFrame.Publish frame) {
             policy.publish(frame.channel(), identity);
-            Publish request = new Publish(frame.channel().toString(), frame.event(), frame.data(),
-                    frame.idempotencyKey());
+            Publish request =
+                    new Publish(frame.channel().toString(), frame.event(), frame.data(), frame.idempotencyKey());
             return DeliveryJson.published(frame.ref(), publisher.publish(request, Publisher.Source.CLIENT));
         }
 
@@ -231,7 +237,8 @@ public final class Commands {
 
         @Override
         public Frame refresh(ClientFrame.Refresh frame) {
-            throw new Refusal(ErrorCode.UNKNOWN_TYPE,
+            throw new Refusal(
+                    ErrorCode.UNKNOWN_TYPE,
                     "refresh applies to a WebSocket connection; every HTTP request carries its own credential");
         }
     }

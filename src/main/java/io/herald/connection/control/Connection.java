@@ -17,6 +17,7 @@ public final class Connection implements Subscriber {
     private volatile Identity identity;
     /** Epoch millis after which nothing more is delivered (the credential expired); MAX_VALUE: never. */
     private volatile long deadline = Long.MAX_VALUE;
+
     private volatile long clockSkewMillis;
     private final Transport transport;
     private final boolean listener;
@@ -25,13 +26,13 @@ public final class Connection implements Subscriber {
     private volatile long lastHeard = System.nanoTime();
     private volatile long lastPing = System.nanoTime();
     private volatile boolean closed;
-    private Runnable onLost = () -> { };
+    private Runnable onLost = () -> {};
     private final String address;
     private final TokenBucket bucket;
 
     /** {@code address}: the client's remote address (null: unknown); {@code bucket}: its frame budget. */
-    Connection(String id, Identity identity, Transport transport, boolean listener, String address,
-            TokenBucket bucket) {
+    Connection(
+            String id, Identity identity, Transport transport, boolean listener, String address, TokenBucket bucket) {
         this.id = id;
         this.identity = identity;
         this.transport = transport;
@@ -76,8 +77,7 @@ public final class Connection implements Subscriber {
     /** A newer credential for the same subject (refresh): the deadline moves with its expiry. */
     void identify(Identity fresh) {
         this.identity = fresh;
-        this.deadline = fresh.expiry() == null ? Long.MAX_VALUE
-                : fresh.expiry().toEpochMilli() + clockSkewMillis;
+        this.deadline = fresh.expiry() == null ? Long.MAX_VALUE : fresh.expiry().toEpochMilli() + clockSkewMillis;
     }
 
     void clockSkew(long millis) {

@@ -119,16 +119,29 @@ public class ConnectionConfig {
     @Produces
     @Singleton
     Limits limits() {
-        return new Limits(maxMessageBytes, maxChannels, outboxMaxBytes, maxBatchBytes, heartbeatInterval,
-                idleTimeout, maxConnections);
+        return new Limits(
+                maxMessageBytes,
+                maxChannels,
+                outboxMaxBytes,
+                maxBatchBytes,
+                heartbeatInterval,
+                idleTimeout,
+                maxConnections);
     }
 
     @Produces
     @Singleton
-    Connections connections(Limits limits, Hub hub, Threads threads, Meters meters, SecurityConfig security,
-            Quotas quotas, RateLimit rate, Devices devices) {
-        Connections connections = new Connections(limits, hub, threads.writers(), meters, security.clockSkew(),
-                quotas, rate);
+    Connections connections(
+            Limits limits,
+            Hub hub,
+            Threads threads,
+            Meters meters,
+            SecurityConfig security,
+            Quotas quotas,
+            RateLimit rate,
+            Devices devices) {
+        Connections connections =
+                new Connections(limits, hub, threads.writers(), meters, security.clockSkew(), quotas, rate);
         long tick = Math.max(50, Math.min(1000, Math.min(heartbeatInterval.toMillis(), idleTimeout.toMillis()) / 4));
         threads.every(Duration.ofMillis(tick), connections::tick);
         // with the connections, not at the first local revocation: changes made on other nodes arrive this way
@@ -157,8 +170,14 @@ public class ConnectionConfig {
 
     @Produces
     @Singleton
-    Commands commands(Namespaces namespaces, Hub hub, Broker broker, Publisher publisher, Limits limits,
-            Meters meters, Tickets tickets) {
+    Commands commands(
+            Namespaces namespaces,
+            Hub hub,
+            Broker broker,
+            Publisher publisher,
+            Limits limits,
+            Meters meters,
+            Tickets tickets) {
         return new Commands(namespaces, hub, broker, publisher, limits, meters, tickets::redeem);
     }
 
@@ -171,13 +190,19 @@ public class ConnectionConfig {
     @Produces
     @Singleton
     HttpLimits httpLimits() {
-        return new HttpLimits(longPollWait, maxLongPollWait, maxWaitingPolls, maxWaitingPollsPerAddress,
-                pollEvictionAfter);
+        return new HttpLimits(
+                longPollWait, maxLongPollWait, maxWaitingPolls, maxWaitingPollsPerAddress, pollEvictionAfter);
     }
 
     @Produces
     @Singleton
-    Polls polls(Namespaces namespaces, Broker broker, Hub hub, Limits limits, HttpLimits httpLimits, Meters meters,
+    Polls polls(
+            Namespaces namespaces,
+            Broker broker,
+            Hub hub,
+            Limits limits,
+            HttpLimits httpLimits,
+            Meters meters,
             Threads threads) {
         return new Polls(namespaces, broker, hub, limits, httpLimits, meters, threads.writers(), Clock.systemUTC());
     }

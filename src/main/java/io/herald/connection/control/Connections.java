@@ -47,20 +47,29 @@ public final class Connections {
      * {@code clockSkew}: how long after its credential's {@code exp} a connection is closed; {@code quotas}:
      * connections per user and address; {@code rate}: the frame budget of each connection.
      */
-    public Connections(Limits limits, Hub hub, Executor writers, Meters meters, java.time.Duration clockSkew,
-            Quotas quotas, RateLimit rate) {
+    public Connections(
+            Limits limits,
+            Hub hub,
+            Executor writers,
+            Meters meters,
+            java.time.Duration clockSkew,
+            Quotas quotas,
+            RateLimit rate) {
         this.quotas = quotas;
         this.rate = rate;
         // built once: a flood must cost as little as possible per refused frame
-        this.rateLimited = Frames.error(null, new Refusal(ErrorCode.RATE_LIMITED,
-                "at most " + rate.limit() + " frames per " + rate.window() + "; this one was not handled"));
+        this.rateLimited = Frames.error(
+                null,
+                new Refusal(
+                        ErrorCode.RATE_LIMITED,
+                        "at most " + rate.limit() + " frames per " + rate.window() + "; this one was not handled"));
         this.clockSkewMillis = clockSkew.toMillis();
         this.limits = limits;
         this.hub = hub;
         this.writers = writers;
         this.meters = meters;
-        meters.gauge("herald.subscriptions.active", "Channel subscriptions of the clients on this node",
-                hub::subscriptions);
+        meters.gauge(
+                "herald.subscriptions.active", "Channel subscriptions of the clients on this node", hub::subscriptions);
     }
 
     /**
@@ -102,24 +111,38 @@ public final class Connections {
             transport.close(Close.TOO_MANY_CONNECTIONS);
             return null;
         }
-        Connection connection = new Connection(UUID.randomUUID().toString(), identity, transport, listener, address,
+        Connection connection = new Connection(
+                UUID.randomUUID().toString(),
+                identity,
+                transport,
+                listener,
+                address,
                 rate.unlimited() ? null : new TokenBucket(rate, System::nanoTime));
         Quotas.Exceeded exceeded = quotas.acquire(connection.quotaSubject(), address);
         if (exceeded != Quotas.Exceeded.NONE) {
             meters.violation(ErrorCode.TOO_MANY_CONNECTIONS.code());
-            LOG.log(System.Logger.Level.DEBUG, "refused a connection: the {0} has its quota open",
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "refused a connection: the {0} has its quota open",
                     exceeded == Quotas.Exceeded.USER ? "user" : "address");
             if (listener) {
-                throw new Refusal(ErrorCode.TOO_MANY_CONNECTIONS, exceeded == Quotas.Exceeded.USER
-                        ? "this user has the most connections allowed open; close one"
-                        : "this address has the most connections allowed open; close one");
+                throw new Refusal(
+                        ErrorCode.TOO_MANY_CONNECTIONS,
+                        exceeded == Quotas.Exceeded.USER
+                                ? "this user has the most connections allowed open; close one"
+                                : "this address has the most connections allowed open; close one");
             }
             meters.disconnected(Close.TOO_MANY_CONNECTIONS.reason());
             transport.close(Close.TOO_MANY_CONNECTIONS);
             return null;
         }
         connection.clockSkew(clockSkewMillis);
-        connection.attach(new Outbox(transport, writers, limits.outboxMaxBytes(), limits.maxBatchBytes(), meters,
+        connection.attach(new Outbox(
+                transport,
+                writers,
+                limits.outboxMaxBytes(),
+                limits.maxBatchBytes(),
+                meters,
                 () -> close(connection, Close.SLOW_CONSUMER),
                 error -> close(connection, Close.WRITE_FAILED)));
         connection.onLost(() -> close(connection, Close.INSUFFICIENT_STATE));
@@ -258,8 +281,8 @@ public final class Connections {
     private AtomicInteger counter(String transport) {
         return byTransport.computeIfAbsent(transport, t -> {
             AtomicInteger count = new AtomicInteger();
-            meters.gauge("herald.connections.open", "Open connections on this node", count::get,
-                    new Tag("transport", t));
+            meters.gauge(
+                    "herald.connections.open", "Open connections on this node", count::get, new Tag("transport", t));
             return count;
         });
     }

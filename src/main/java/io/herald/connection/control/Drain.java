@@ -38,21 +38,30 @@ final class Drain {
         int answered = polls.answerWaiting();
         List<Connection> open = connections.snapshot();
         Collections.shuffle(open);
-        LOG.log(System.Logger.Level.INFO, "Draining: {0} connections closed over {1}, {2} long-polls answered",
-                open.size(), window, answered);
+        LOG.log(
+                System.Logger.Level.INFO,
+                "Draining: {0} connections closed over {1}, {2} long-polls answered",
+                open.size(),
+                window,
+                answered);
         for (int i = 0; i < open.size(); i++) {
             sleepUntil(start + window.toNanos() / open.size() * (i + 1));
             connections.retire(open.get(i));
         }
         long deadline = start + window.toNanos() + writeTimeout.toNanos();
-        while (connections.size() > 0 && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+        while (connections.size() > 0
+                && System.nanoTime() < deadline
+                && !Thread.currentThread().isInterrupted()) {
             sleepUntil(Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20)));
         }
         int late = connections.size();
         // clients that did not read their last writes in time, and any that opened as the drain began
         connections.shutdown();
-        LOG.log(System.Logger.Level.INFO, "Drained in {0} ms; {1} connections closed before their last writes",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), late);
+        LOG.log(
+                System.Logger.Level.INFO,
+                "Drained in {0} ms; {1} connections closed before their last writes",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                late);
     }
 
     private static void sleepUntil(long nanoTime) {

@@ -16,13 +16,16 @@ public final class Frames {
     public static final String PROTOCOL = "herald.v1";
     static final Frame PING = new Frame("{\"type\":\"ping\"}");
 
-    private Frames() {
-    }
+    private Frames() {}
 
     static Frame connected(String client, Duration heartbeat, Duration timeout) {
-        return new Frame(DeliveryJson.frame("connected", null, g -> g.write("client", client)
-                .write("protocol", PROTOCOL).write("heartbeat", heartbeat.toMillis())
-                .write("timeout", timeout.toMillis())));
+        return new Frame(DeliveryJson.frame(
+                "connected",
+                null,
+                g -> g.write("client", client)
+                        .write("protocol", PROTOCOL)
+                        .write("heartbeat", heartbeat.toMillis())
+                        .write("timeout", timeout.toMillis())));
     }
 
     /** The answer to a refresh: the connection now lives until {@code expiry} (absent: no expiry). */
@@ -40,16 +43,20 @@ public final class Frames {
 
     /** The server ended a subscription (no ref): the channel, and the refusal a subscribe would get now. */
     static Frame unsubscribed(ChannelName channel, Refusal why) {
-        return new Frame(DeliveryJson.frame("unsubscribed", null, g -> g.write("channel", channel.toString())
-                .write("code", why.code().code()).write("message", why.getMessage())));
+        return new Frame(DeliveryJson.frame(
+                "unsubscribed",
+                null,
+                g -> g.write("channel", channel.toString())
+                        .write("code", why.code().code())
+                        .write("message", why.getMessage())));
     }
 
     static Frame pong(JsonValue ref) {
-        return new Frame(DeliveryJson.frame("pong", ref, g -> { }));
+        return new Frame(DeliveryJson.frame("pong", ref, g -> {}));
     }
 
     public static Frame error(JsonValue ref, Refusal refusal) {
-        return new Frame(DeliveryJson.frame("error", ref, g -> g.write("code", refusal.code().code())
-                .write("message", refusal.getMessage())));
+        return new Frame(DeliveryJson.frame(
+                "error", ref, g -> g.write("code", refusal.code().code()).write("message", refusal.getMessage())));
     }
 }

@@ -18,8 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Outbox {
 
-    private record Item(Frame frame, long published) {
-    }
+    private record Item(Frame frame, long published) {}
 
     private static final int IDLE = 0;
     private static final int SCHEDULED = 1;
@@ -31,6 +30,7 @@ final class Outbox {
     private final AtomicInteger state = new AtomicInteger(IDLE);
     /** What runs once nothing waits and no write is in flight (a drain closing the connection), once. */
     private final AtomicReference<Runnable> whenWritten = new AtomicReference<>();
+
     private final Transport transport;
     private final Executor writers;
     private final long maxBytes;
@@ -40,8 +40,14 @@ final class Outbox {
     private final java.util.function.Consumer<Throwable> failure;
     private volatile boolean closed;
 
-    Outbox(Transport transport, Executor writers, long maxBytes, int maxBatchBytes, Meters meters,
-            Runnable overflow, java.util.function.Consumer<Throwable> failure) {
+    Outbox(
+            Transport transport,
+            Executor writers,
+            long maxBytes,
+            int maxBatchBytes,
+            Meters meters,
+            Runnable overflow,
+            java.util.function.Consumer<Throwable> failure) {
         this.transport = transport;
         this.writers = writers;
         this.maxBytes = maxBytes;
@@ -141,7 +147,8 @@ final class Outbox {
 
     private void written(List<Item> batch, Throwable error) {
         for (Item item : batch) {
-            (item.published() != 0 ? publications : replies).addAndGet(-item.frame().json().length());
+            (item.published() != 0 ? publications : replies)
+                    .addAndGet(-item.frame().json().length());
         }
         if (error != null) {
             close();

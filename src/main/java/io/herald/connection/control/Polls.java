@@ -7,8 +7,8 @@ import io.herald.connection.entity.HttpLimits;
 import io.herald.connection.entity.Limits;
 import io.herald.connection.entity.PollAnswer;
 import io.herald.delivery.control.Broker;
-import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.DeliveryJson;
+import io.herald.delivery.control.Hub;
 import io.herald.delivery.entity.Frame;
 import io.herald.delivery.entity.Publication;
 import io.herald.delivery.entity.Recovery;
@@ -21,8 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -35,6 +33,7 @@ public final class Polls {
 
     /** A JSON number without a sign: what docs/protocol.md promises for {@code wait}. */
     private static final Pattern SECONDS = Pattern.compile("[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
     private static final BigDecimal MILLISECOND = new BigDecimal("0.001");
 
     private final Namespaces namespaces;
@@ -46,10 +45,18 @@ public final class Polls {
     private final Executor answering;
     /** Set when the node drains: no poll waits any more ({@link #answerWaiting}). */
     private volatile boolean draining;
+
     private final WaitingPolls places;
 
-    public Polls(Namespaces namespaces, Broker broker, Hub hub, Limits limits, HttpLimits httpLimits, Meters meters,
-            Executor answering, Clock clock) {
+    public Polls(
+            Namespaces namespaces,
+            Broker broker,
+            Hub hub,
+            Limits limits,
+            HttpLimits httpLimits,
+            Meters meters,
+            Executor answering,
+            Clock clock) {
         this.namespaces = namespaces;
         this.broker = broker;
         this.hub = hub;
@@ -97,7 +104,9 @@ public final class Polls {
         if (value.compareTo(BigDecimal.valueOf(cap.toMillis(), 3)) > 0) {
             return cap;
         }
-        return value.compareTo(MILLISECOND) < 0 ? Duration.ZERO : Duration.ofMillis(value.movePointRight(3).longValue());
+        return value.compareTo(MILLISECOND) < 0
+                ? Duration.ZERO
+                : Duration.ofMillis(value.movePointRight(3).longValue());
     }
 
     public void counted(Duration wait) {

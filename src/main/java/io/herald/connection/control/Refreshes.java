@@ -40,7 +40,8 @@ final class Refreshes {
         Identity fresh = tickets.apply(frame.ticket());
         Identity current = connection.identity();
         // the same kind too: a user whose sub happens to read "device:x" must not become device x, nor the reverse
-        if (current.anonymous() || !current.subject().equals(fresh.subject())
+        if (current.anonymous()
+                || !current.subject().equals(fresh.subject())
                 || current.isDevice() != fresh.isDevice()) {
             throw new Refusal(ErrorCode.FORBIDDEN, "a refresh must name the connection's subject");
         }

@@ -50,14 +50,19 @@ public final class Revocations {
             }
             int closed = connections.close(identity -> stale(identity, id, current), Close.REVOKED);
             if (closed > 0) {
-                LOG.log(System.Logger.Level.INFO, "closed {0} connection(s) of device {1}: its token was {2}",
-                        closed, id, current.isPresent() ? "replaced" : "revoked");
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "closed {0} connection(s) of device {1}: its token was {2}",
+                        closed,
+                        id,
+                        current.isPresent() ? "replaced" : "revoked");
             }
         }
     }
 
     private static boolean stale(Identity identity, String id, Optional<Device> current) {
-        return identity.isDevice() && identity.device().id().equals(id)
+        return identity.isDevice()
+                && identity.device().id().equals(id)
                 && !current.map(identity.device()::equals).orElse(false);
     }
 }

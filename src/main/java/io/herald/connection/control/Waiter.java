@@ -32,6 +32,7 @@ public final class Waiter implements Subscriber {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Its place among the waiting polls (arrival order) and since when it has it; set once, by WaitingPolls. */
     private long place;
+
     private long since;
 
     Waiter(Polls polls, Hub hub, Cursor cursor, String address, Consumer<PollAnswer> done) {

@@ -22,6 +22,7 @@ final class WaitingPolls {
     private final Clock clock;
     /** Every waiting poll by arrival, so the first is the oldest; and the same per address. */
     private final TreeMap<Long, Waiter> all = new TreeMap<>();
+
     private final Map<String, TreeMap<Long, Waiter>> byAddress = new HashMap<>();
     private long arrivals;
 
@@ -41,11 +42,17 @@ final class WaitingPolls {
         TreeMap<Long, Waiter> own = byAddress.get(waiter.address());
         Waiter leaving = null;
         if (own != null && own.size() >= limits.maxWaitingPollsPerAddress()) {
-            leaving = oldest(own, now, new Refusal(ErrorCode.TOO_MANY_CONNECTIONS,
-                    "too many polls are waiting from this address; retry later"));
+            leaving = oldest(
+                    own,
+                    now,
+                    new Refusal(
+                            ErrorCode.TOO_MANY_CONNECTIONS,
+                            "too many polls are waiting from this address; retry later"));
         } else if (all.size() >= limits.maxWaitingPolls()) {
-            leaving = oldest(all, now, new Refusal(ErrorCode.UNAVAILABLE,
-                    "too many polls are waiting on this node; retry later"));
+            leaving = oldest(
+                    all,
+                    now,
+                    new Refusal(ErrorCode.UNAVAILABLE, "too many polls are waiting on this node; retry later"));
         }
         if (leaving != null) {
             release(leaving);

@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
 public record Cursor(List<Entry> entries) {
 
     /** One channel and the last position the client saw in it (null: none yet). */
-    public record Entry(ChannelName channel, Position position) {
-    }
+    public record Entry(ChannelName channel, Position position) {}
 
     private static final Pattern OFFSET = Pattern.compile("[0-9]{1,19}");
     private static final Pattern EPOCH = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -108,7 +107,10 @@ public record Cursor(List<Entry> entries) {
             }
             text.append(entry.channel());
             if (entry.position() != null) {
-                text.append('~').append(entry.position().offset()).append('~').append(entry.position().epoch());
+                text.append('~')
+                        .append(entry.position().offset())
+                        .append('~')
+                        .append(entry.position().epoch());
             }
         }
         return text.toString();

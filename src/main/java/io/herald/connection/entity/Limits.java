@@ -5,8 +5,14 @@ import java.time.Duration;
 /**
  * The limits of one connection, from configuration (ConnectionConfig holds the defaults and why).
  */
-public record Limits(int maxMessageBytes, int maxChannels, long outboxMaxBytes, int maxBatchBytes,
-        Duration heartbeatInterval, Duration idleTimeout, int maxConnections) {
+public record Limits(
+        int maxMessageBytes,
+        int maxChannels,
+        long outboxMaxBytes,
+        int maxBatchBytes,
+        Duration heartbeatInterval,
+        Duration idleTimeout,
+        int maxConnections) {
 
     /**
      * Whether a client text frame, as the container decoded it, is at most {@code maxMessageBytes} in

@@ -28,7 +28,9 @@ public record PollAnswer(Cursor cursor, List<Frame> frames) {
         for (Frame frame : frames) {
             length += frame.json().length() + 1;
         }
-        StringBuilder json = new StringBuilder(length).append("{\"cursor\":\"").append(position)
+        StringBuilder json = new StringBuilder(length)
+                .append("{\"cursor\":\"")
+                .append(position)
                 .append("\",\"frames\":[");
         for (int i = 0; i < frames.size(); i++) {
             if (i > 0) {
@@ -42,8 +44,14 @@ public record PollAnswer(Cursor cursor, List<Frame> frames) {
     /** A strong ETag for the resulting cursor: equal cursors, equal tags, on every node. */
     public String etag() {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(cursor.toString().getBytes(StandardCharsets.UTF_8));
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22) + '"';
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(cursor.toString().getBytes(StandardCharsets.UTF_8));
+            return '"'
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(hash)
+                            .substring(0, 22)
+                    + '"';
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -13,12 +13,12 @@ import io.herald.security.boundary.Caller;
 import io.herald.security.control.SystemPublishers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
@@ -29,7 +29,6 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The publish API for other systems: {@code POST /api/publish} with one publication (an object) or a
@@ -79,7 +78,8 @@ public class PublishResource {
     private String publish(byte[] body) {
         JsonValue request = parse(body);
         if (request.getValueType() == JsonValue.ValueType.OBJECT) {
-            return DeliveryJson.result(publisher.publish(publication(request), Publisher.Source.SYSTEM)).toString();
+            return DeliveryJson.result(publisher.publish(publication(request), Publisher.Source.SYSTEM))
+                    .toString();
         }
         if (request.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new Refusal(ErrorCode.MALFORMED, "the body must be a publication object or an array of them");

@@ -84,8 +84,7 @@ public class DeliveryConfig {
                 return configured.get();
             }
         }
-        MemoryBroker broker = new MemoryBroker(namespaces, idempotencyWindow, idempotencyMaxKeys,
-                Clock.systemUTC());
+        MemoryBroker broker = new MemoryBroker(namespaces, idempotencyWindow, idempotencyMaxKeys, Clock.systemUTC());
         threads.every(Duration.ofMinutes(1), () -> broker.sweep(channelIdleTtl));
         return broker;
     }

@@ -24,8 +24,7 @@ public final class DeliveryJson {
 
     private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
-    private DeliveryJson() {
-    }
+    private DeliveryJson() {}
 
     /** A publication as a frame of its own; it moves its channel to its position. */
     public static Frame publication(Publication publication) {
@@ -64,8 +63,13 @@ public final class DeliveryJson {
     /** {@code {channel, offset, epoch, id, duplicate}}: the REST result, and the body of a {@code published} frame. */
     public static JsonObject result(Published published) {
         Publication p = published.publication();
-        return Json.createObjectBuilder().add("channel", p.channel().toString()).add("offset", p.offset())
-                .add("epoch", p.epoch()).add("id", p.id()).add("duplicate", published.duplicate()).build();
+        return Json.createObjectBuilder()
+                .add("channel", p.channel().toString())
+                .add("offset", p.offset())
+                .add("epoch", p.epoch())
+                .add("id", p.id())
+                .add("duplicate", published.duplicate())
+                .build();
     }
 
     /** A server frame: {@code type}, the client's {@code ref} when it gave one, then {@code fields}. */
@@ -92,8 +96,6 @@ public final class DeliveryJson {
         if (p.event() != null) {
             json.write("event", p.event());
         }
-        json.write("data", p.data())
-                .write("ts", p.timestamp())
-                .writeEnd();
+        json.write("data", p.data()).write("ts", p.timestamp()).writeEnd();
     }
 }

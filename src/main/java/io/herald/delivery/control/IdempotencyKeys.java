@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class IdempotencyKeys {
 
-    private record Seen(Publication publication, long expiresAt) {
-    }
+    private record Seen(Publication publication, long expiresAt) {}
 
     private final LinkedHashMap<String, Seen> seen = new LinkedHashMap<>();
     private final Duration window;

@@ -44,8 +44,8 @@ public final class MemoryBroker implements Broker {
                     return new Published(first, true);
                 }
             }
-            Publication publication = log.append(Ids.next(), request.event(), request.data(), now,
-                    namespace.historySize(), namespace.historyTtl());
+            Publication publication = log.append(
+                    Ids.next(), request.event(), request.data(), now, namespace.historySize(), namespace.historyTtl());
             if (key != null) {
                 keys.remember(channel, key, publication, now);
             }
@@ -89,7 +89,9 @@ public final class MemoryBroker implements Broker {
     public int sweep(Duration idle) {
         long cutoff = clock.millis() - idle.toMillis();
         int before = logs.size();
-        logs.entrySet().removeIf(e -> !followers.containsKey(e.getKey()) && e.getValue().idleSince(cutoff));
+        logs.entrySet()
+                .removeIf(
+                        e -> !followers.containsKey(e.getKey()) && e.getValue().idleSince(cutoff));
         return before - logs.size();
     }
 }

@@ -6,7 +6,6 @@ import io.herald.delivery.entity.Publish;
 import io.herald.delivery.entity.Published;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
-import jakarta.json.JsonValue;
 
 /**
  * The one way in for publications, whoever publishes: validates the request, applies the namespace's
@@ -15,7 +14,10 @@ import jakarta.json.JsonValue;
 public final class Publisher {
 
     /** Who asks: a trusted system (REST API, CDI event) or a connected client. */
-    public enum Source { SYSTEM, CLIENT }
+    public enum Source {
+        SYSTEM,
+        CLIENT
+    }
 
     private final Namespaces namespaces;
     private final Broker broker;
@@ -33,8 +35,8 @@ public final class Publisher {
     public Published publish(Publish request, Source source) {
         ChannelName channel = namespaces.channel(request.channel());
         if (source == Source.CLIENT && !namespaces.of(channel).clientPublish()) {
-            throw new Refusal(ErrorCode.PUBLISH_FORBIDDEN,
-                    "clients may not publish in namespace '" + channel.namespace() + "'");
+            throw new Refusal(
+                    ErrorCode.PUBLISH_FORBIDDEN, "clients may not publish in namespace '" + channel.namespace() + "'");
         }
         if (request.data() == null) {
             throw new Refusal(ErrorCode.MISSING_FIELD, "data is required");
@@ -46,7 +48,8 @@ public final class Publisher {
             throw new Refusal(ErrorCode.INVALID_FIELD, "event is longer than 128 characters");
         }
         if (request.idempotencyKey() != null
-                && (request.idempotencyKey().isEmpty() || request.idempotencyKey().length() > maxKeyLength)) {
+                && (request.idempotencyKey().isEmpty()
+                        || request.idempotencyKey().length() > maxKeyLength)) {
             throw new Refusal(ErrorCode.INVALID_FIELD, "idempotencyKey must be 1-" + maxKeyLength + " characters");
         }
         if (!broker.ready()) {

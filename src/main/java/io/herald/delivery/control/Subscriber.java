@@ -16,6 +16,5 @@ public interface Subscriber {
      * This node can no longer guarantee the subscriber every publication of {@code channel} (a gap the
      * history cannot fill): the subscriber should reconnect and resume, and will learn what was lost.
      */
-    default void lost(io.herald.channel.entity.ChannelName channel) {
-    }
+    default void lost(io.herald.channel.entity.ChannelName channel) {}
 }

@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class Subscription {
 
-    private record Held(Frame frame, long published) {
-    }
+    private record Held(Frame frame, long published) {}
 
     private final ChannelName channel;
     private final Subscriber subscriber;

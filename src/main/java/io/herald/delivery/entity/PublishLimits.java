@@ -1,5 +1,4 @@
 package io.herald.delivery.entity;
 
 /** The bounds of one request to the publish API, from configuration (DeliveryConfig holds the defaults and why). */
-public record PublishLimits(int maxBodyBytes, int maxBatch) {
-}
+public record PublishLimits(int maxBodyBytes, int maxBatch) {}

@@ -10,5 +10,4 @@ import java.util.List;
  *                     false when the history cannot tell (window exceeded, epoch changed): reload state
  * @param missed       the publications after the asked position, oldest first (empty unless recovered)
  */
-public record Recovery(Position position, boolean recovered, List<Publication> missed) {
-}
+public record Recovery(Position position, boolean recovered, List<Publication> missed) {}

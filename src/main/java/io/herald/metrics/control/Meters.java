@@ -15,8 +15,14 @@ import org.eclipse.microprofile.metrics.Timer;
  */
 public final class Meters {
 
-    private static final java.util.List<String> VIOLATIONS = java.util.List.of("rate_limited",
-            "too_many_connections", "handshake_rate", "origin", "unauthenticated", "forbidden", "device_token");
+    private static final java.util.List<String> VIOLATIONS = java.util.List.of(
+            "rate_limited",
+            "too_many_connections",
+            "handshake_rate",
+            "origin",
+            "unauthenticated",
+            "forbidden",
+            "device_token");
     private static final java.util.List<String> DEVICE_EVENTS = java.util.List.of("provisioned", "rotated", "revoked");
 
     private final MetricRegistry registry;
@@ -33,19 +39,27 @@ public final class Meters {
             latency = null;
             return;
         }
-        received = registry.counter(Metadata.builder().withName("herald.messages.received")
-                .withDescription("Frames received from clients").build());
-        sent = registry.counter(Metadata.builder().withName("herald.messages.sent")
-                .withDescription("Frames written to clients (several may share one write)").build());
-        latency = registry.timer(Metadata.builder().withName("herald.delivery.latency")
-                .withDescription("From a publication reaching this node to its write to a client").build());
+        received = registry.counter(Metadata.builder()
+                .withName("herald.messages.received")
+                .withDescription("Frames received from clients")
+                .build());
+        sent = registry.counter(Metadata.builder()
+                .withName("herald.messages.sent")
+                .withDescription("Frames written to clients (several may share one write)")
+                .build());
+        latency = registry.timer(Metadata.builder()
+                .withName("herald.delivery.latency")
+                .withDescription("From a publication reaching this node to its write to a client")
+                .build());
         // registered now, not at the first violation: an alert on a rate needs the series from the start
         for (String kind : VIOLATIONS) {
-            tagged.computeIfAbsent("herald.security.violations\n" + kind,
+            tagged.computeIfAbsent(
+                    "herald.security.violations\n" + kind,
                     k -> registry.counter("herald.security.violations", new Tag("kind", kind)));
         }
         for (String event : DEVICE_EVENTS) {
-            tagged.computeIfAbsent("herald.security.devices\n" + event,
+            tagged.computeIfAbsent(
+                    "herald.security.devices\n" + event,
                     k -> registry.counter("herald.security.devices", new Tag("event", event)));
         }
     }
@@ -105,13 +119,20 @@ public final class Meters {
 
     public void gauge(String name, String description, Supplier<Number> value, Tag... tags) {
         if (registry != null) {
-            registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), value, tags);
+            registry.gauge(
+                    Metadata.builder()
+                            .withName(name)
+                            .withDescription(description)
+                            .build(),
+                    value,
+                    tags);
         }
     }
 
     private void count(String name, String tag, String value) {
         if (registry != null) {
-            tagged.computeIfAbsent(name + '\n' + value, k -> registry.counter(name, new Tag(tag, value))).inc();
+            tagged.computeIfAbsent(name + '\n' + value, k -> registry.counter(name, new Tag(tag, value)))
+                    .inc();
         }
     }
 }

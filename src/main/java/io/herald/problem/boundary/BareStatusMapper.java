@@ -22,7 +22,9 @@ public class BareStatusMapper implements ExceptionMapper<WebApplicationException
         if (answer.hasEntity() || answer.getStatus() < 400) {
             return answer;
         }
-        return Response.fromResponse(answer).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(RefusalMapper.body(Refusal.ofStatus(answer.getStatus())).toString()).build();
+        return Response.fromResponse(answer)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(RefusalMapper.body(Refusal.ofStatus(answer.getStatus())).toString())
+                .build();
     }
 }

@@ -25,7 +25,8 @@ public class ErrorPage extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
-                ? code : HttpServletResponse.SC_NOT_FOUND;
+                ? code
+                : HttpServletResponse.SC_NOT_FOUND;
         if (response.isCommitted()) {
             return;
         }

@@ -13,12 +13,19 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
 
     @Override
     public Response toResponse(Refusal refusal) {
-        return Response.status(refusal.code().httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body(refusal).toString()).build();
+        return Response.status(refusal.code().httpStatus())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(refusal).toString())
+                .build();
     }
 
     public static jakarta.json.JsonObject body(Refusal refusal) {
-        return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
-                .add("code", refusal.code().code()).add("message", refusal.getMessage())).build();
+        return Json.createObjectBuilder()
+                .add(
+                        "error",
+                        Json.createObjectBuilder()
+                                .add("code", refusal.code().code())
+                                .add("message", refusal.getMessage()))
+                .build();
     }
 }

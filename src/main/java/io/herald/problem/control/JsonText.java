@@ -38,8 +38,7 @@ public final class JsonText {
     private static final AtomicLong NEXT_LOG = new AtomicLong(System.nanoTime());
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /**
      * The text of a request body, which must be UTF-8 (RFC 8259 §8.1): bytes that are not are refused as
@@ -47,8 +46,12 @@ public final class JsonText {
      */
     public static String utf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new Refusal(ErrorCode.MALFORMED, "not valid UTF-8");
         }
@@ -124,8 +127,11 @@ public final class JsonText {
         long now = System.nanoTime();
         long next = NEXT_LOG.get();
         if (now - next >= 0 && NEXT_LOG.compareAndSet(next, now + LOG_EVERY)) {
-            LOG.log(System.Logger.Level.INFO, "refused a JSON text the JSON-P parser failed on ({0}); "
-                    + "such refusals are logged at most once a minute", e.getClass().getName());
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "refused a JSON text the JSON-P parser failed on ({0}); "
+                            + "such refusals are logged at most once a minute",
+                    e.getClass().getName());
         }
     }
 }

@@ -35,23 +35,30 @@ final class PublicationCodec {
             '{"o":' .. offset .. ',"e":"' .. epoch .. '","i":"' .. ARGV[1] .. '","t":' .. ARGV[2]
               .. ',"v":' .. ARGV[3] .. ',"d":' .. ARGV[4] .. '}'""";
 
-    private PublicationCodec() {
-    }
+    private PublicationCodec() {}
 
     /**
      * The script's {@code ARGV[1..4]}. The Lua concatenates the message without escaping, which is safe
      * because ids and epochs are base64url and event and data are JSON already.
      */
     static List<String> arguments(String id, long timestamp, String event, JsonValue data) {
-        return List.of(id, Long.toString(timestamp), event == null ? "null" : Json.createValue(event).toString(),
+        return List.of(
+                id,
+                Long.toString(timestamp),
+                event == null ? "null" : Json.createValue(event).toString(),
                 data.toString());
     }
 
     static Publication message(ChannelName channel, String message) {
         JsonObject m = Json.createReader(new StringReader(message)).readObject();
         JsonValue event = m.get("v");
-        return new Publication(channel, m.getJsonNumber("o").longValue(), m.getString("e"), m.getString("i"),
-                event.getValueType() == JsonValue.ValueType.STRING ? m.getString("v") : null, m.get("d"),
+        return new Publication(
+                channel,
+                m.getJsonNumber("o").longValue(),
+                m.getString("e"),
+                m.getString("i"),
+                event.getValueType() == JsonValue.ValueType.STRING ? m.getString("v") : null,
+                m.get("d"),
                 m.getJsonNumber("t").longValue());
     }
 
@@ -64,8 +71,13 @@ final class PublicationCodec {
             values.put((String) fields.get(i), (String) fields.get(i + 1));
         }
         JsonValue event = Json.createReader(new StringReader(values.get("v"))).readValue();
-        return new Publication(channel, Long.parseLong(id.substring(0, id.indexOf('-'))), epoch, values.get("i"),
+        return new Publication(
+                channel,
+                Long.parseLong(id.substring(0, id.indexOf('-'))),
+                epoch,
+                values.get("i"),
                 event.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) event).getString() : null,
-                Json.createReader(new StringReader(values.get("d"))).readValue(), Long.parseLong(values.get("t")));
+                Json.createReader(new StringReader(values.get("d"))).readValue(),
+                Long.parseLong(values.get("t")));
     }
 }

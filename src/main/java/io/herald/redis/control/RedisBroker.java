@@ -39,8 +39,15 @@ public final class RedisBroker implements Broker {
     private final RedisFanout fanout;
 
     /** {@code subscription} opens this node's subscription connection; {@code control} runs its writes. */
-    RedisBroker(RedisCalls calls, Keys keys, Namespaces namespaces, RedisSettings settings, Clock clock,
-            Supplier<Jedis> subscription, ExecutorService control, String nodeId) {
+    RedisBroker(
+            RedisCalls calls,
+            Keys keys,
+            Namespaces namespaces,
+            RedisSettings settings,
+            Clock clock,
+            Supplier<Jedis> subscription,
+            ExecutorService control,
+            String nodeId) {
         this.calls = calls;
         this.keys = keys;
         this.namespaces = namespaces;
@@ -48,7 +55,13 @@ public final class RedisBroker implements Broker {
         this.idempotencyWindow = settings.idempotencyWindow();
         this.clock = clock;
         // the subscription back means Redis answers: pooled connections from before an outage are dead
-        this.fanout = new RedisFanout(subscription, keys, control, settings.maxBackoff(), nodeId, calls::reconnected,
+        this.fanout = new RedisFanout(
+                subscription,
+                keys,
+                control,
+                settings.maxBackoff(),
+                nodeId,
+                calls::reconnected,
                 (channel, after) -> read(channel, after, namespaces.of(channel)));
     }
 
@@ -73,14 +86,17 @@ public final class RedisBroker implements Broker {
             throw unavailable();
         }
         String key = request.idempotencyKey();
-        List<String> keyList = List.of(keys.meta(channel), keys.stream(channel),
-                key == null ? "" : keys.idempotency(channel, key));
-        List<String> args = new ArrayList<>(
-                PublicationCodec.arguments(newId(), clock.millis(), request.event(), request.data()));
-        args.addAll(List.of(newId(), Integer.toString(namespace.historySize()),
+        List<String> keyList =
+                List.of(keys.meta(channel), keys.stream(channel), key == null ? "" : keys.idempotency(channel, key));
+        List<String> args =
+                new ArrayList<>(PublicationCodec.arguments(newId(), clock.millis(), request.event(), request.data()));
+        args.addAll(List.of(
+                newId(),
+                Integer.toString(namespace.historySize()),
                 Long.toString(Math.max(1, namespace.historyTtl().toMillis())),
                 Long.toString(idleTtl(namespace)),
-                Long.toString(idempotencyWindow.toMillis()), keys.pubsub(channel)));
+                Long.toString(idempotencyWindow.toMillis()),
+                keys.pubsub(channel)));
         List<?> reply = (List<?>) call(jedis -> jedis.eval(Scripts.PUBLISH, keyList, args));
         return new Published(PublicationCodec.message(channel, (String) reply.get(1)), ((Long) reply.get(0)) == 1L);
     }
@@ -97,17 +113,17 @@ public final class RedisBroker implements Broker {
         long cutoff = clock.millis() - namespace.historyTtl().toMillis();
         List<Publication> missed = recovery.missed();
         boolean complete = missed.size() == top.offset() - since.offset()
-                && (missed.isEmpty() || (missed.get(0).offset() == since.offset() + 1
-                && missed.get(0).timestamp() >= cutoff));
+                && (missed.isEmpty()
+                        || (missed.get(0).offset() == since.offset() + 1
+                                && missed.get(0).timestamp() >= cutoff));
         return complete ? new Recovery(top, true, missed) : new Recovery(top, false, List.of());
     }
 
     /** The channel's position and what its stream holds after {@code after} (-1: nothing). */
     private Recovery read(ChannelName channel, long after, Namespace namespace) {
-        List<String> args = List.of(Long.toString(after), newId(),
-                Long.toString(idleTtl(namespace)));
-        List<?> reply = (List<?>) call(jedis -> jedis.eval(Scripts.RECOVER,
-                List.of(keys.meta(channel), keys.stream(channel)), args));
+        List<String> args = List.of(Long.toString(after), newId(), Long.toString(idleTtl(namespace)));
+        List<?> reply = (List<?>)
+                call(jedis -> jedis.eval(Scripts.RECOVER, List.of(keys.meta(channel), keys.stream(channel)), args));
         String epoch = (String) reply.get(0);
         long top = (Long) reply.get(1);
         List<Publication> entries = new ArrayList<>();

@@ -36,6 +36,7 @@ final class RedisCalls implements AutoCloseable {
     private final Duration timeout;
     /** When the calling thread's request must be answered (System.nanoTime); unset outside a call. */
     private final ThreadLocal<Long> deadline = new ThreadLocal<>();
+
     private volatile boolean reachable = true;
 
     /** {@code config} gives the client settings with connect and socket timeouts of the given milliseconds. */
@@ -145,8 +146,12 @@ final class RedisCalls implements AutoCloseable {
     private void unanswered(Exception e) {
         if (reachable) {
             reachable = false;
-            LOG.log(System.Logger.Level.WARNING, "Redis did not answer within {0} ms ({1}): publishes and"
-                    + " history reads are refused at once until it does", String.valueOf(timeoutMillis), e.toString());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Redis did not answer within {0} ms ({1}): publishes and"
+                            + " history reads are refused at once until it does",
+                    String.valueOf(timeoutMillis),
+                    e.toString());
         }
     }
 

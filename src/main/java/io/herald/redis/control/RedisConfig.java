@@ -86,9 +86,22 @@ public class RedisConfig implements BrokerProvider, DevicesProvider {
         }
         if (node == null) {
             URI uri = URI.create(url.get().trim());
-            node = RedisNode.start(new RedisSettings(uri, prefix, poolSize, timeout, heartbeat, maxBackoff,
-                    delivery.channelIdleTtl(), delivery.idempotencyWindow()), namespaces, threads.factory());
-            LOG.log(System.Logger.Level.INFO, "Herald joins the cluster through Redis at {0}:{1}", uri.getHost(),
+            node = RedisNode.start(
+                    new RedisSettings(
+                            uri,
+                            prefix,
+                            poolSize,
+                            timeout,
+                            heartbeat,
+                            maxBackoff,
+                            delivery.channelIdleTtl(),
+                            delivery.idempotencyWindow()),
+                    namespaces,
+                    threads.factory());
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "Herald joins the cluster through Redis at {0}:{1}",
+                    uri.getHost(),
                     String.valueOf(uri.getPort()));
         }
         return Optional.of(node);

@@ -64,8 +64,14 @@ final class RedisDevices implements Devices {
 
     @Override
     public void save(Device device, String tokenHash) {
-        call(jedis -> jedis.eval(SAVE, List.of(keys.device(device.id()), keys.deviceToken(tokenHash), keys.deviceIds()),
-                List.of(device.id(), tokenHash, groups(device.groups()), device.created().toString(),
+        call(jedis -> jedis.eval(
+                SAVE,
+                List.of(keys.device(device.id()), keys.deviceToken(tokenHash), keys.deviceIds()),
+                List.of(
+                        device.id(),
+                        tokenHash,
+                        groups(device.groups()),
+                        device.created().toString(),
                         keys.deviceTokenPrefix())));
     }
 
@@ -77,8 +83,8 @@ final class RedisDevices implements Devices {
 
     @Override
     public Optional<Device> byToken(String tokenHash) {
-        Object reply = call(jedis -> jedis.eval(BY_TOKEN, List.of(keys.deviceToken(tokenHash)),
-                List.of(keys.devicePrefix(), tokenHash)));
+        Object reply = call(jedis ->
+                jedis.eval(BY_TOKEN, List.of(keys.deviceToken(tokenHash)), List.of(keys.devicePrefix(), tokenHash)));
         if (!(reply instanceof List<?> found)) {
             return Optional.empty();
         }
@@ -97,8 +103,8 @@ final class RedisDevices implements Devices {
 
     @Override
     public boolean remove(String id) {
-        Object removed = call(jedis -> jedis.eval(REMOVE, List.of(keys.device(id), keys.deviceIds()),
-                List.of(id, keys.deviceTokenPrefix())));
+        Object removed = call(jedis ->
+                jedis.eval(REMOVE, List.of(keys.device(id), keys.deviceIds()), List.of(id, keys.deviceTokenPrefix())));
         return Long.valueOf(1).equals(removed);
     }
 
@@ -110,7 +116,8 @@ final class RedisDevices implements Devices {
 
     private static Device device(String id, String groups, String created) {
         Set<String> names = Json.createReader(new StringReader(groups)).readArray().stream()
-                .map(value -> ((JsonString) value).getString()).collect(Collectors.toSet());
+                .map(value -> ((JsonString) value).getString())
+                .collect(Collectors.toSet());
         return new Device(id, names, Instant.parse(created));
     }
 

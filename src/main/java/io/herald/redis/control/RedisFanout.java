@@ -39,6 +39,7 @@ final class RedisFanout extends JedisPubSub implements Runnable {
     private final History history;
     /** Changed at once, in the hub's order; {@code wanted} follows it on the control thread. */
     private final Map<ChannelName, Listener> followed = new ConcurrentHashMap<>();
+
     private final Set<ChannelName> wanted = ConcurrentHashMap.newKeySet();
     private final Map<ChannelName, Position> delivered = new ConcurrentHashMap<>();
     private final String nodeChannel;
@@ -46,8 +47,14 @@ final class RedisFanout extends JedisPubSub implements Runnable {
     private volatile boolean running = true;
 
     /** {@code reconnected} runs when the subscription is up again (the broker drops stale pooled connections). */
-    RedisFanout(Supplier<Jedis> connect, Keys keys, ExecutorService control, Duration maxBackoff, String nodeId,
-            Runnable reconnected, History history) {
+    RedisFanout(
+            Supplier<Jedis> connect,
+            Keys keys,
+            ExecutorService control,
+            Duration maxBackoff,
+            String nodeId,
+            Runnable reconnected,
+            History history) {
         this.connect = connect;
         this.keys = keys;
         this.control = control;

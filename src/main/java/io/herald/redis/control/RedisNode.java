@@ -24,8 +24,13 @@ public final class RedisNode implements AutoCloseable {
     private final ExecutorService control;
     private final ScheduledExecutorService heartbeats;
 
-    private RedisNode(String id, RedisCalls calls, RedisBroker broker, RedisDevices devices,
-            ExecutorService control, ScheduledExecutorService heartbeats) {
+    private RedisNode(
+            String id,
+            RedisCalls calls,
+            RedisBroker broker,
+            RedisDevices devices,
+            ExecutorService control,
+            ScheduledExecutorService heartbeats) {
         this.id = id;
         this.calls = calls;
         this.broker = broker;
@@ -39,25 +44,44 @@ public final class RedisNode implements AutoCloseable {
         URI uri = settings.url();
         HostAndPort address = new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379);
         int timeout = (int) settings.timeout().toMillis();
-        RedisCalls calls = new RedisCalls(address,
-                millis -> clientConfig(uri).connectionTimeoutMillis(millis).socketTimeoutMillis(millis).build(),
-                settings.poolSize(), settings.timeout());
+        RedisCalls calls = new RedisCalls(
+                address,
+                millis -> clientConfig(uri)
+                        .connectionTimeoutMillis(millis)
+                        .socketTimeoutMillis(millis)
+                        .build(),
+                settings.poolSize(),
+                settings.timeout());
         Keys keys = new Keys(settings.prefix());
         ExecutorService control = Executors.newSingleThreadExecutor(named(threads, "herald-redis-control"));
         String id = UUID.randomUUID().toString();
-        DefaultJedisClientConfig subscription = clientConfig(uri).clientName("herald-" + id).connectionTimeoutMillis(timeout)
-                .socketTimeoutMillis((int) settings.heartbeat().multipliedBy(5).toMillis()).build();
-        RedisBroker broker = new RedisBroker(calls, keys, namespaces, settings, Clock.systemUTC(),
-                () -> new Jedis(address, subscription), control, id);
+        DefaultJedisClientConfig subscription = clientConfig(uri)
+                .clientName("herald-" + id)
+                .connectionTimeoutMillis(timeout)
+                .socketTimeoutMillis((int) settings.heartbeat().multipliedBy(5).toMillis())
+                .build();
+        RedisBroker broker = new RedisBroker(
+                calls,
+                keys,
+                namespaces,
+                settings,
+                Clock.systemUTC(),
+                () -> new Jedis(address, subscription),
+                control,
+                id);
         broker.start(named(threads, "herald-redis-subscription"));
-        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
-                named(threads, "herald-redis-heartbeat"));
+        ScheduledExecutorService heartbeats =
+                Executors.newSingleThreadScheduledExecutor(named(threads, "herald-redis-heartbeat"));
         long every = settings.heartbeat().toMillis();
         // the probe runs here, not on the control thread: it may wait for Redis as long as a command may
-        heartbeats.scheduleWithFixedDelay(() -> {
-            control.execute(broker::heartbeat);
-            calls.probe();
-        }, every, every, TimeUnit.MILLISECONDS);
+        heartbeats.scheduleWithFixedDelay(
+                () -> {
+                    control.execute(broker::heartbeat);
+                    calls.probe();
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
         return new RedisNode(id, calls, broker, new RedisDevices(calls, keys), control, heartbeats);
     }
 
@@ -93,7 +117,8 @@ public final class RedisNode implements AutoCloseable {
     }
 
     private static DefaultJedisClientConfig.Builder clientConfig(URI uri) {
-        DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder().clientName("herald");
+        DefaultJedisClientConfig.Builder builder =
+                DefaultJedisClientConfig.builder().clientName("herald");
         String userInfo = uri.getUserInfo();
         if (userInfo != null && !userInfo.isEmpty()) {
             int colon = userInfo.indexOf(':');

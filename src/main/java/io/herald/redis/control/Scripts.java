@@ -6,8 +6,7 @@ package io.herald.redis.control;
  */
 final class Scripts {
 
-    private Scripts() {
-    }
+    private Scripts() {}
 
     /**
      * KEYS: meta, stream, idempotency key (or ""). ARGV: the publication's id, ts, event as JSON, data as

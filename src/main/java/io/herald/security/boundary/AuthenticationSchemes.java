@@ -31,12 +31,15 @@ public class AuthenticationSchemes implements ServletContextListener {
         try {
             registration = CanonicalSchemeProvider.install(context);
             if (registration != null) {
-                LOG.log(System.Logger.Level.INFO, "Jakarta Authentication provider wrapped: the"
-                        + " bearer scheme is read case-insensitively");
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "Jakarta Authentication provider wrapped: the" + " bearer scheme is read case-insensitively");
             }
         } catch (RuntimeException e) {
             // the container's own reading of the scheme stays as it is: Bearer, spelled so, still works
-            LOG.log(System.Logger.Level.WARNING, "the bearer scheme is read as the container reads it: {0}",
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "the bearer scheme is read as the container reads it: {0}",
                     e.toString());
         }
     }

@@ -30,12 +30,14 @@ final class CanonicalScheme extends HttpServletRequestWrapper {
     static String bearerToken(HttpServletRequest request) {
         String authorization = respelled(request.getHeader(HEADER));
         return authorization != null && authorization.startsWith(BEARER)
-                ? authorization.substring(BEARER.length()).trim() : null;
+                ? authorization.substring(BEARER.length()).trim()
+                : null;
     }
 
     /** Security: the header is untrusted; only its first seven characters are compared, nothing is logged. */
     private static String respelled(String authorization) {
-        if (authorization == null || authorization.startsWith(BEARER)
+        if (authorization == null
+                || authorization.startsWith(BEARER)
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return authorization;
         }

@@ -30,8 +30,7 @@ final class CanonicalSchemeProvider {
     /** The message layer of the Servlet container profile. */
     private static final String LAYER = "HttpServlet";
 
-    private CanonicalSchemeProvider() {
-    }
+    private CanonicalSchemeProvider() {}
 
     /** Wraps the provider registered for the application, if any; returns the registration to remove, or null. */
     static String install(ServletContext context) {
@@ -44,8 +43,8 @@ final class CanonicalSchemeProvider {
         if (provider == null || provider instanceof Provider) {
             return null;
         }
-        return factory.registerConfigProvider(new Provider(provider), LAYER, application,
-                "Herald: the bearer scheme read case-insensitively");
+        return factory.registerConfigProvider(
+                new Provider(provider), LAYER, application, "Herald: the bearer scheme read case-insensitively");
     }
 
     static void uninstall(String registration) {
@@ -79,8 +78,8 @@ final class CanonicalSchemeProvider {
     private record Config(ServerAuthConfig config) implements ServerAuthConfig {
 
         @Override
-        public ServerAuthContext getAuthContext(String authContextID, Subject serviceSubject,
-                Map<String, Object> properties) throws AuthException {
+        public ServerAuthContext getAuthContext(
+                String authContextID, Subject serviceSubject, Map<String, Object> properties) throws AuthException {
             ServerAuthContext context = config.getAuthContext(authContextID, serviceSubject, properties);
             return context == null ? null : new Context(context);
         }

@@ -127,7 +127,10 @@ public class CredentialGate extends Gate {
      */
     private HttpServletRequest device(HttpServletRequest request) {
         List<String> authorizations = Collections.list(request.getHeaders("Authorization"));
-        String token = authorizations.stream().map(DeviceCredentials::token).filter(t -> t != null).findFirst()
+        String token = authorizations.stream()
+                .map(DeviceCredentials::token)
+                .filter(t -> t != null)
+                .findFirst()
                 .orElse(null);
         if (token == null) {
             return request;

@@ -55,11 +55,16 @@ public class DevicesResource {
         if (bytes.length > MAX_BODY_BYTES) {
             throw new Refusal(ErrorCode.TOO_LARGE, "the body is larger than " + MAX_BODY_BYTES + " bytes");
         }
-        Provisioned provisioned = provisioning.provision(admin,
-                JsonText.parse(JsonText.utf8(bytes)));
-        String answer = device(provisioned.device()).add("token", provisioned.token()).build().toString();
-        return Response.status(Response.Status.CREATED).entity(answer).type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "no-store").build();
+        Provisioned provisioned = provisioning.provision(admin, JsonText.parse(JsonText.utf8(bytes)));
+        String answer = device(provisioned.device())
+                .add("token", provisioned.token())
+                .build()
+                .toString();
+        return Response.status(Response.Status.CREATED)
+                .entity(answer)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     /** Security: only a device administrator; tokens are not stored, so none can be listed. */
@@ -84,7 +89,9 @@ public class DevicesResource {
     private static JsonObjectBuilder device(Device device) {
         JsonArrayBuilder groups = Json.createArrayBuilder();
         device.groups().stream().sorted().forEach(groups::add);
-        return Json.createObjectBuilder().add("id", device.id()).add("groups", groups)
+        return Json.createObjectBuilder()
+                .add("id", device.id())
+                .add("groups", groups)
                 .add("created", device.created().toString());
     }
 }

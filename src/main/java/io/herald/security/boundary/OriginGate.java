@@ -44,11 +44,12 @@ public class OriginGate extends Gate {
             response.addHeader("Vary", "Origin");
             response.setHeader("Access-Control-Expose-Headers", "ETag");
         }
-        if (origin != null && "OPTIONS".equals(request.getMethod())
+        if (origin != null
+                && "OPTIONS".equals(request.getMethod())
                 && request.getHeader("Access-Control-Request-Method") != null) {
             response.setHeader("Access-Control-Allow-Methods", "GET, POST, DELETE");
-            response.setHeader("Access-Control-Allow-Headers",
-                    "Authorization, Content-Type, Last-Event-ID, If-None-Match");
+            response.setHeader(
+                    "Access-Control-Allow-Headers", "Authorization, Content-Type, Last-Event-ID, If-None-Match");
             response.setHeader("Access-Control-Max-Age", "600");
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;

@@ -29,7 +29,10 @@ public class TicketsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String issue() {
         String ticket = tickets.issue(caller.identity());
-        return Json.createObjectBuilder().add("ticket", ticket).add("ttl", tickets.ttl().toMillis()).build()
+        return Json.createObjectBuilder()
+                .add("ticket", ticket)
+                .add("ttl", tickets.ttl().toMillis())
+                .build()
                 .toString();
     }
 }

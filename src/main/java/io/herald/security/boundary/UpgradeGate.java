@@ -63,7 +63,8 @@ public class UpgradeGate extends Gate {
         @Override
         public Enumeration<String> getHeaders(String name) {
             return REMOTE_ADDRESS.equalsIgnoreCase(name)
-                    ? Collections.enumeration(List.of(getRemoteAddr())) : super.getHeaders(name);
+                    ? Collections.enumeration(List.of(getRemoteAddr()))
+                    : super.getHeaders(name);
         }
 
         @Override

@@ -25,12 +25,21 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public final class ClaimTypes {
 
     /** What Herald reads, and the JSON type each must have where present. */
-    private static final Map<String, ValueType> TYPES = Map.of("sub", ValueType.STRING, "upn", ValueType.STRING,
-            "preferred_username", ValueType.STRING, "groups", ValueType.ARRAY, "exp", ValueType.NUMBER,
-            "nbf", ValueType.NUMBER);
+    private static final Map<String, ValueType> TYPES = Map.of(
+            "sub",
+            ValueType.STRING,
+            "upn",
+            ValueType.STRING,
+            "preferred_username",
+            ValueType.STRING,
+            "groups",
+            ValueType.ARRAY,
+            "exp",
+            ValueType.NUMBER,
+            "nbf",
+            ValueType.NUMBER);
 
-    private ClaimTypes() {
-    }
+    private ClaimTypes() {}
 
     /**
      * Security: the payload is the issuer's, verified by the container, but its claims' types are not.
@@ -62,8 +71,12 @@ public final class ClaimTypes {
         TYPES.forEach((claim, type) -> {
             JsonValue value = claims.get(claim);
             if (value != null && (value.getValueType() != type || !strings(value))) {
-                throw new Refusal(ErrorCode.UNAUTHENTICATED, "the token's " + claim + " claim is not "
-                        + (type == ValueType.ARRAY ? "an array of strings" : "a " + type.name().toLowerCase()));
+                throw new Refusal(
+                        ErrorCode.UNAUTHENTICATED,
+                        "the token's " + claim + " claim is not "
+                                + (type == ValueType.ARRAY
+                                        ? "an array of strings"
+                                        : "a " + type.name().toLowerCase()));
             }
         });
     }
@@ -74,8 +87,8 @@ public final class ClaimTypes {
     }
 
     private static JsonObject payload(String encoded) {
-        try (JsonReader reader = Json.createReader(new StringReader(
-                new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = Json.createReader(
+                new StringReader(new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (IllegalArgumentException | JsonException e) {
             throw new Refusal(ErrorCode.UNAUTHENTICATED, "the token's claims are not a JSON object");

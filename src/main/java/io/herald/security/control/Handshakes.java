@@ -14,8 +14,8 @@ public final class Handshakes {
     private final TokenBucket bucket;
 
     public Handshakes(int perSecond, LongSupplier nanos) {
-        this.bucket = new TokenBucket(new RateLimit(perSecond, perSecond, Duration.ofSeconds(1), Integer.MAX_VALUE),
-                nanos);
+        this.bucket =
+                new TokenBucket(new RateLimit(perSecond, perSecond, Duration.ofSeconds(1), Integer.MAX_VALUE), nanos);
     }
 
     /** Takes one handshake from the budget; false when this second's budget is spent. */

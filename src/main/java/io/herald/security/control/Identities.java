@@ -35,8 +35,7 @@ public final class Identities {
     /** The claim MicroProfile JWT maps to groups (and roles). */
     private static final String GROUPS = "groups";
 
-    private Identities() {
-    }
+    private Identities() {}
 
     public static Identity of(Principal principal) {
         if (principal == null) {
@@ -129,8 +128,9 @@ public final class Identities {
      */
     private static Set<String> groups(JsonWebToken token) {
         Object claim = claim(token, GROUPS);
-        if (claim != null && !(claim instanceof Collection<?> values && values.stream()
-                .allMatch(value -> value instanceof String || value instanceof JsonString))) {
+        if (claim != null
+                && !(claim instanceof Collection<?> values
+                        && values.stream().allMatch(value -> value instanceof String || value instanceof JsonString))) {
             throw misshapen(GROUPS, "an array of strings");
         }
         Set<?> groups;

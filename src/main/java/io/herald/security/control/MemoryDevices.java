@@ -10,8 +10,7 @@ import java.util.Optional;
 /** Device records in this node's memory: a single node, or tests. Lost at restart, like the history. */
 public final class MemoryDevices implements Devices {
 
-    private record Held(Device device, String tokenHash) {
-    }
+    private record Held(Device device, String tokenHash) {}
 
     private final Map<String, Held> byId = new HashMap<>();
     private final Map<String, String> idByHash = new HashMap<>();
@@ -37,7 +36,10 @@ public final class MemoryDevices implements Devices {
 
     @Override
     public synchronized List<Device> all() {
-        return byId.values().stream().map(Held::device).sorted(Comparator.comparing(Device::id)).toList();
+        return byId.values().stream()
+                .map(Held::device)
+                .sorted(Comparator.comparing(Device::id))
+                .toList();
     }
 
     @Override

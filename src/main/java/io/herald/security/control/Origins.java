@@ -18,8 +18,11 @@ public final class Origins {
     private final boolean trustForwardedProto;
 
     public Origins(List<String> allowed, boolean trustForwardedProto) {
-        this.allowed = allowed.stream().map(String::trim).filter(o -> !o.isEmpty())
-                .map(o -> o.toLowerCase(Locale.ROOT)).toList();
+        this.allowed = allowed.stream()
+                .map(String::trim)
+                .filter(o -> !o.isEmpty())
+                .map(o -> o.toLowerCase(Locale.ROOT))
+                .toList();
         this.trustForwardedProto = trustForwardedProto;
     }
 
@@ -51,7 +54,8 @@ public final class Origins {
         try {
             URI page = URI.create(wanted);
             String authority = page.getRawAuthority();
-            return authority != null && authority.equals(host.trim().toLowerCase(Locale.ROOT))
+            return authority != null
+                    && authority.equals(host.trim().toLowerCase(Locale.ROOT))
                     && scheme.equals(page.getScheme());
         } catch (IllegalArgumentException e) {
             return false;

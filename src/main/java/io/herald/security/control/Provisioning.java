@@ -42,8 +42,14 @@ public final class Provisioning {
     private final Meters meters;
     private final Consumer<String> changed;
 
-    public Provisioning(Devices devices, String adminRole, int maxIdLength, int maxGroups, Clock clock,
-            Meters meters, Consumer<String> changed) {
+    public Provisioning(
+            Devices devices,
+            String adminRole,
+            int maxIdLength,
+            int maxGroups,
+            Clock clock,
+            Meters meters,
+            Consumer<String> changed) {
         this.devices = devices;
         this.adminRole = adminRole;
         this.maxIdLength = maxIdLength;
@@ -82,7 +88,8 @@ public final class Provisioning {
         Instant created = clock.instant();
         Instant previous = devices.find(id).map(Device::created).orElse(null);
         if (previous != null && !created.isAfter(previous)) {
-            // a replaced record must differ from the old one, or connections using the old token would pass the re-check
+            // a replaced record must differ from the old one, or connections using the old token would pass the
+            // re-check
             created = previous.plusNanos(1);
         }
         Device device = new Device(id, groups, created);
@@ -118,8 +125,9 @@ public final class Provisioning {
         }
         String id = ((JsonString) value).getString();
         if (id.isEmpty() || id.length() > maxIdLength || !ID.matcher(id).matches()) {
-            throw new Refusal(ErrorCode.INVALID_FIELD, "id must be 1-" + maxIdLength
-                    + " of A-Z a-z 0-9 _ . @ = + | - and start with a letter or digit");
+            throw new Refusal(
+                    ErrorCode.INVALID_FIELD,
+                    "id must be 1-" + maxIdLength + " of A-Z a-z 0-9 _ . @ = + | - and start with a letter or digit");
         }
         return id;
     }
@@ -140,8 +148,11 @@ public final class Provisioning {
                 throw new Refusal(ErrorCode.INVALID_FIELD, "groups must be an array of strings");
             }
             String name = ((JsonString) group).getString();
-            if (name.isEmpty() || name.length() > MAX_GROUP_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-                throw new Refusal(ErrorCode.INVALID_FIELD,
+            if (name.isEmpty()
+                    || name.length() > MAX_GROUP_LENGTH
+                    || name.chars().anyMatch(Character::isISOControl)) {
+                throw new Refusal(
+                        ErrorCode.INVALID_FIELD,
                         "a group is 1-" + MAX_GROUP_LENGTH + " characters without control characters");
             }
             groups.add(name);

@@ -11,7 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Quotas {
 
     /** Which quota refused a connection. */
-    public enum Exceeded { NONE, USER, ADDRESS }
+    public enum Exceeded {
+        NONE,
+        USER,
+        ADDRESS
+    }
 
     private final int perUser;
     private final int perAddress;

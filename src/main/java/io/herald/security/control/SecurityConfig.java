@@ -173,8 +173,8 @@ public class SecurityConfig {
     @Produces
     @Singleton
     Provisioning provisioning(Devices devices, Meters meters, Tickets tickets, Event<DeviceChanged> changed) {
-        return new Provisioning(devices, deviceAdminRole.trim(), deviceMaxIdLength, deviceMaxGroups,
-                Clock.systemUTC(), meters, id -> {
+        return new Provisioning(
+                devices, deviceAdminRole.trim(), deviceMaxIdLength, deviceMaxGroups, Clock.systemUTC(), meters, id -> {
                     tickets.forgetDevice(id);
                     changed.fire(new DeviceChanged(id));
                 });

@@ -34,7 +34,8 @@ public final class Throttles {
     public void admit(String caller) {
         if (buckets.computeIfAbsent(caller, c -> new TokenBucket(rate, nanos)).take() != TokenBucket.Verdict.PASS) {
             meters.violation(ErrorCode.RATE_LIMITED.code());
-            throw new Refusal(ErrorCode.RATE_LIMITED,
+            throw new Refusal(
+                    ErrorCode.RATE_LIMITED,
                     "at most " + rate.limit() + " frames per " + rate.window() + "; retry later");
         }
     }

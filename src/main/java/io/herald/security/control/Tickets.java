@@ -26,8 +26,7 @@ public final class Tickets {
     /** Expired tickets are swept when this many are held, so unredeemed ones cannot pile up. */
     private static final int SWEEP_ABOVE = 1024;
 
-    private record Held(Identity identity, long expiresAt) {
-    }
+    private record Held(Identity identity, long expiresAt) {}
 
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final Duration ttl;
@@ -45,7 +44,9 @@ public final class Tickets {
     /** A new ticket for {@code identity}: 256 random bits, base64url (valid in a subprotocol and a URL). */
     public String issue(Identity identity) {
         if (identity.anonymous()) {
-            throw new Refusal(ErrorCode.UNAUTHENTICATED, "a ticket needs an authenticated request (Authorization: Bearer or Device)");
+            throw new Refusal(
+                    ErrorCode.UNAUTHENTICATED,
+                    "a ticket needs an authenticated request (Authorization: Bearer or Device)");
         }
         long now = nanos.getAsLong();
         if (held.size() > SWEEP_ABOVE) {
@@ -69,7 +70,9 @@ public final class Tickets {
 
     /** Drops the unredeemed tickets of device {@code id}: its credential was revoked or replaced. */
     public void forgetDevice(String id) {
-        held.values().removeIf(h -> h.identity().isDevice() && h.identity().device().id().equals(id));
+        held.values()
+                .removeIf(h ->
+                        h.identity().isDevice() && h.identity().device().id().equals(id));
     }
 
     /** Whether {@code ticket} would be redeemed now, without consuming it. */

@@ -12,7 +12,11 @@ import java.util.function.LongSupplier;
  */
 public final class TokenBucket {
 
-    public enum Verdict { PASS, REFUSED, ABUSIVE }
+    public enum Verdict {
+        PASS,
+        REFUSED,
+        ABUSIVE
+    }
 
     private final RateLimit rate;
     private final LongSupplier nanos;

@@ -8,8 +8,8 @@ import java.time.Duration;
  */
 public record RateLimit(int limit, int burst, Duration window, int abuseThreshold) {
 
-    public static final RateLimit UNLIMITED = new RateLimit(Integer.MAX_VALUE, Integer.MAX_VALUE,
-            Duration.ofSeconds(1), Integer.MAX_VALUE);
+    public static final RateLimit UNLIMITED =
+            new RateLimit(Integer.MAX_VALUE, Integer.MAX_VALUE, Duration.ofSeconds(1), Integer.MAX_VALUE);
 
     public RateLimit {
         if (limit < 1 || burst < 1 || abuseThreshold < 1 || window.isNegative() || window.isZero()) {

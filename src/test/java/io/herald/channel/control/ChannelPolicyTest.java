@@ -89,8 +89,11 @@ class ChannelPolicyTest {
             boolean publish = random.nextBoolean();
             ErrorCode wanted = expected(rules.get(namespace), channel, who, publish);
             ErrorCode got = decide(channel, who, publish);
-            assertEquals(wanted, got, "seed " + SEED + ", case " + i + ": " + who + " "
-                    + (publish ? "publish " : "subscribe ") + channel);
+            assertEquals(
+                    wanted,
+                    got,
+                    "seed " + SEED + ", case " + i + ": " + who + " " + (publish ? "publish " : "subscribe ")
+                            + channel);
         }
     }
 
@@ -100,15 +103,26 @@ class ChannelPolicyTest {
         Identity alice = new Identity("alice", Set.of("red"), false, null);
         assertEquals(null, decide(new ChannelName("display", "lobby-1"), lobby, false));
         assertEquals(ErrorCode.FORBIDDEN, decide(new ChannelName("display", "kitchen"), lobby, false));
-        assertEquals(ErrorCode.FORBIDDEN, decide(new ChannelName("display", "alice"), alice, false),
+        assertEquals(
+                ErrorCode.FORBIDDEN,
+                decide(new ChannelName("display", "alice"), alice, false),
                 "a user never owns a device channel, even one named after her");
         assertEquals(ErrorCode.FORBIDDEN, decide(new ChannelName("user", "alice"), lobby, false));
-        assertEquals(null, decide(new ChannelName("team", "red"), lobby, false), "groups work for devices as for users");
-        assertEquals(ErrorCode.FORBIDDEN, decide(new ChannelName("screens", "lobby-1"), lobby, false),
+        assertEquals(
+                null, decide(new ChannelName("team", "red"), lobby, false), "groups work for devices as for users");
+        assertEquals(
+                ErrorCode.FORBIDDEN,
+                decide(new ChannelName("screens", "lobby-1"), lobby, false),
                 "roles apply to devices through their provisioned groups");
-        assertEquals(null, decide(new ChannelName("screens", "lobby-1"),
-                Identity.of(new Device("lobby-1", Set.of("operators"), Instant.EPOCH)), false));
-        assertEquals(ErrorCode.UNAUTHENTICATED, decide(new ChannelName("anondisplay", "lobby-1"), Identity.ANONYMOUS, false));
+        assertEquals(
+                null,
+                decide(
+                        new ChannelName("screens", "lobby-1"),
+                        Identity.of(new Device("lobby-1", Set.of("operators"), Instant.EPOCH)),
+                        false));
+        assertEquals(
+                ErrorCode.UNAUTHENTICATED,
+                decide(new ChannelName("anondisplay", "lobby-1"), Identity.ANONYMOUS, false));
     }
 
     @Test
@@ -116,15 +130,23 @@ class ChannelPolicyTest {
         Identity device = Identity.of(new Device("alice", Set.of(), Instant.EPOCH));
         Identity user = new Identity("device:lobby-1", Set.of(), false, null);
         assertEquals(ErrorCode.FORBIDDEN, decide(new ChannelName("user", "alice"), device, false));
-        assertEquals(ErrorCode.FORBIDDEN, decide(new ChannelName("display", "lobby-1"), user, false),
+        assertEquals(
+                ErrorCode.FORBIDDEN,
+                decide(new ChannelName("display", "lobby-1"), user, false),
                 "a user whose sub reads like a device's subject is still a user");
         // the device's subject can never be a personal channel's name: ':' is not allowed in a name
-        Namespaces parsing = new Namespaces(Map.of("user", new Namespace("user", 1, Duration.ofMinutes(1), false,
-                rules.get("user"))), 255);
-        assertEquals(ErrorCode.INVALID_CHANNEL,
-                assertThrows(Refusal.class, () -> parsing.channel("user:device:lobby-1")).code());
-        assertEquals(ErrorCode.FORBIDDEN, decide(new ChannelName("user", "device"),
-                Identity.of(new Device("device", Set.of(), Instant.EPOCH)), false));
+        Namespaces parsing = new Namespaces(
+                Map.of("user", new Namespace("user", 1, Duration.ofMinutes(1), false, rules.get("user"))), 255);
+        assertEquals(
+                ErrorCode.INVALID_CHANNEL,
+                assertThrows(Refusal.class, () -> parsing.channel("user:device:lobby-1"))
+                        .code());
+        assertEquals(
+                ErrorCode.FORBIDDEN,
+                decide(
+                        new ChannelName("user", "device"),
+                        Identity.of(new Device("device", Set.of(), Instant.EPOCH)),
+                        false));
     }
 
     @Test
@@ -134,14 +156,16 @@ class ChannelPolicyTest {
         assertEquals(ErrorCode.FORBIDDEN, decide(new ChannelName("user", "bob"), alice, false));
         assertEquals(null, decide(new ChannelName("team", "red"), alice, false));
         assertEquals(ErrorCode.FORBIDDEN, decide(new ChannelName("team", "blue"), alice, false));
-        assertEquals(ErrorCode.UNAUTHENTICATED, decide(new ChannelName("anonuser", "anonymous"), Identity.ANONYMOUS, false),
+        assertEquals(
+                ErrorCode.UNAUTHENTICATED,
+                decide(new ChannelName("anonuser", "anonymous"), Identity.ANONYMOUS, false),
                 "the anonymous identity owns no personal channel, even one named after it");
     }
 
     @Test
     void anUnknownNamespaceIsRefusedBeforeAccessIsDecided() {
-        Refusal refusal = assertThrows(Refusal.class,
-                () -> policy.subscribe(new ChannelName("nope", "x"), Identity.ANONYMOUS));
+        Refusal refusal =
+                assertThrows(Refusal.class, () -> policy.subscribe(new ChannelName("nope", "x"), Identity.ANONYMOUS));
         assertEquals(ErrorCode.UNKNOWN_NAMESPACE, refusal.code());
     }
 

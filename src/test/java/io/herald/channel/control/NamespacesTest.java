@@ -36,16 +36,22 @@ class NamespacesTest {
 
     @Test
     void refusesAnInvalidNameBeforeLookingUpTheNamespace() {
-        assertEquals(ErrorCode.INVALID_CHANNEL,
+        assertEquals(
+                ErrorCode.INVALID_CHANNEL,
                 assertThrows(Refusal.class, () -> namespaces.channel("chat")).code());
-        assertEquals(ErrorCode.MISSING_FIELD,
+        assertEquals(
+                ErrorCode.MISSING_FIELD,
                 assertThrows(Refusal.class, () -> namespaces.channel(null)).code());
     }
 
     @Test
     void appliesTheConfiguredMaximumLength() {
-        assertEquals("news:0123456789abcde", namespaces.channel("news:0123456789abcde").toString());
-        assertEquals(ErrorCode.INVALID_CHANNEL,
-                assertThrows(Refusal.class, () -> namespaces.channel("news:0123456789abcdef")).code());
+        assertEquals(
+                "news:0123456789abcde",
+                namespaces.channel("news:0123456789abcde").toString());
+        assertEquals(
+                ErrorCode.INVALID_CHANNEL,
+                assertThrows(Refusal.class, () -> namespaces.channel("news:0123456789abcdef"))
+                        .code());
     }
 }

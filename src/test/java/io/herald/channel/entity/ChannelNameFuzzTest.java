@@ -27,7 +27,8 @@ class ChannelNameFuzzTest {
         try {
             channel = ChannelName.parse(raw, MAX_LENGTH);
         } catch (Refusal refusal) {
-            assertTrue(Set.of(ErrorCode.MISSING_FIELD, ErrorCode.INVALID_CHANNEL).contains(refusal.code()),
+            assertTrue(
+                    Set.of(ErrorCode.MISSING_FIELD, ErrorCode.INVALID_CHANNEL).contains(refusal.code()),
                     refusal.code() + ": " + raw);
             return;
         }

@@ -17,7 +17,8 @@ class ChannelNameTest {
     private static final int MAX = 255;
 
     private static ErrorCode refusal(String raw, int maxLength) {
-        return assertThrows(Refusal.class, () -> ChannelName.parse(raw, maxLength)).code();
+        return assertThrows(Refusal.class, () -> ChannelName.parse(raw, maxLength))
+                .code();
     }
 
     @Test
@@ -30,8 +31,14 @@ class ChannelNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a:b", "user-1:42", "ns_2:A-Z_a.z@x=y+z|w/v-9", "tenant:user@example.com",
-            "abcdefghijklmnopqrstuvwxyz012345:x"})
+    @ValueSource(
+            strings = {
+                "a:b",
+                "user-1:42",
+                "ns_2:A-Z_a.z@x=y+z|w/v-9",
+                "tenant:user@example.com",
+                "abcdefghijklmnopqrstuvwxyz012345:x"
+            })
     void acceptsEveryAllowedCharacter(String raw) {
         assertEquals(raw, ChannelName.parse(raw, MAX).toString());
     }
@@ -59,16 +66,35 @@ class ChannelNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"News:sports", "NEWS:sports", "1news:sports", "_news:sports", "-news:sports",
-            "ne ws:sports", "ne.ws:sports", "nëws:sports",
-            "abcdefghijklmnopqrstuvwxyz0123456:x"})
+    @ValueSource(
+            strings = {
+                "News:sports",
+                "NEWS:sports",
+                "1news:sports",
+                "_news:sports",
+                "-news:sports",
+                "ne ws:sports",
+                "ne.ws:sports",
+                "nëws:sports",
+                "abcdefghijklmnopqrstuvwxyz0123456:x"
+            })
     void refusesABadNamespace(String raw) {
         assertEquals(ErrorCode.INVALID_CHANNEL, refusal(raw, MAX));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"news:a b", "news:a#b", "news:a*", "news:é", "news:a\nb", "news:a\u0000",
-            "news:<script>", "news:a?b", "news:a%20b"})
+    @ValueSource(
+            strings = {
+                "news:a b",
+                "news:a#b",
+                "news:a*",
+                "news:é",
+                "news:a\nb",
+                "news:a\u0000",
+                "news:<script>",
+                "news:a?b",
+                "news:a%20b"
+            })
     void refusesBadCharactersInTheName(String raw) {
         assertEquals(ErrorCode.INVALID_CHANNEL, refusal(raw, MAX));
     }

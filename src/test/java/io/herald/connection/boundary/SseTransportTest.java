@@ -31,21 +31,30 @@ class SseTransportTest {
 
     /** An event as the stream would carry it: its fields by name (comment, data, id). */
     private final List<Map<String, Object>> events = new ArrayList<>();
+
     private boolean closed;
 
     @Test
     void eachFrameIsAnEventAndOnlyFramesThatMovePositionsCarryTheCursorAfterThem() {
         SseTransport transport = transport("news:a~1~E,news:b");
 
-        transport.write(List.of(new Frame("{\"type\":\"subscribed\"}", B, new Position(0, "F")),
-                new Frame("{\"type\":\"ping\"}"), new Frame("{\"type\":\"publication\"}", A, new Position(2, "E"))),
-                error -> { });
-        transport.write(List.of(new Frame("{\"type\":\"publication\"}", B, new Position(1, "F"))), error -> { });
+        transport.write(
+                List.of(
+                        new Frame("{\"type\":\"subscribed\"}", B, new Position(0, "F")),
+                        new Frame("{\"type\":\"ping\"}"),
+                        new Frame("{\"type\":\"publication\"}", A, new Position(2, "E"))),
+                error -> {});
+        transport.write(List.of(new Frame("{\"type\":\"publication\"}", B, new Position(1, "F"))), error -> {});
 
         assertTrue(events.get(0).get("comment").toString().isBlank(), "padding for buffering proxies, once");
         List<Map<String, Object>> frames = events.subList(1, events.size());
-        assertEquals(List.of("{\"type\":\"subscribed\"}", "{\"type\":\"ping\"}", "{\"type\":\"publication\"}",
-                "{\"type\":\"publication\"}"), frames.stream().map(e -> e.get("data")).toList());
+        assertEquals(
+                List.of(
+                        "{\"type\":\"subscribed\"}",
+                        "{\"type\":\"ping\"}",
+                        "{\"type\":\"publication\"}",
+                        "{\"type\":\"publication\"}"),
+                frames.stream().map(e -> e.get("data")).toList());
         assertEquals("news:a~1~E,news:b~0~F", frames.get(0).get("id"));
         assertNull(frames.get(1).get("id"));
         assertEquals("news:a~2~E,news:b~0~F", frames.get(2).get("id"));
@@ -112,7 +121,9 @@ class SseTransportTest {
 
     @SuppressWarnings("unchecked")
     private static <T> T proxy(Class<T> type, Answer answer) {
-        return (T) Proxy.newProxyInstance(SseTransportTest.class.getClassLoader(), new Class<?>[] {type},
+        return (T) Proxy.newProxyInstance(
+                SseTransportTest.class.getClassLoader(),
+                new Class<?>[] {type},
                 (proxy, method, args) -> answer.answer(method.getName(), args == null ? new Object[0] : args));
     }
 }

@@ -25,14 +25,18 @@ class WebSocketGateFuzzTest {
         // one header per line, each value as the container hands it over: ISO-8859-1
         List<String> headers = Arrays.asList(new String(input, StandardCharsets.ISO_8859_1).split("\n", -1));
         String ticket = Tickets.offered(headers);
-        boolean offered = headers.stream().flatMap(h -> Arrays.stream(h.split(",")))
+        boolean offered = headers.stream()
+                .flatMap(h -> Arrays.stream(h.split(",")))
                 .anyMatch(p -> p.trim().startsWith(Tickets.SUBPROTOCOL_PREFIX));
         if (!offered) {
             assertNull(ticket);
             return;
         }
         assertNotNull(ticket);
-        assertTrue(headers.stream().flatMap(h -> Arrays.stream(h.split(",")))
-                .anyMatch(p -> p.trim().equals(Tickets.SUBPROTOCOL_PREFIX + ticket)), ticket);
+        assertTrue(
+                headers.stream()
+                        .flatMap(h -> Arrays.stream(h.split(",")))
+                        .anyMatch(p -> p.trim().equals(Tickets.SUBPROTOCOL_PREFIX + ticket)),
+                ticket);
     }
 }

@@ -32,7 +32,8 @@ class WebSocketTransportTest {
 
     private static final List<Frame> FRAME = List.of(new Frame("{}"));
 
-    private final ClassLoader application = new URLClassLoader(new URL[0], getClass().getClassLoader());
+    private final ClassLoader application =
+            new URLClassLoader(new URL[0], getClass().getClassLoader());
     private final List<ClassLoader> duringSend = new ArrayList<>();
     private final List<String> texts = new ArrayList<>();
     private final AtomicReference<SendHandler> pending = new AtomicReference<>();
@@ -53,24 +54,24 @@ class WebSocketTransportTest {
 
     @Test
     void aWriteOfOneFrameSendsItsTextAsItIs() {
-        transport().write(List.of(new Frame("{\"type\":\"ping\"}")), error -> { });
+        transport().write(List.of(new Frame("{\"type\":\"ping\"}")), error -> {});
 
         assertEquals(List.of("{\"type\":\"ping\"}"), texts);
     }
 
     @Test
     void aWriteOfSeveralFramesIsOneTextMessageWithTheFramesSeparatedByANewline() {
-        Frame publication = new Frame("{\"type\":\"publication\",\"offset\":3}", new ChannelName("news", "a"),
-                new Position(3, "E"));
+        Frame publication = new Frame(
+                "{\"type\":\"publication\",\"offset\":3}", new ChannelName("news", "a"), new Position(3, "E"));
 
-        transport().write(List.of(new Frame("{\"type\":\"pong\"}"), publication, new Frame("{}")), error -> { });
+        transport().write(List.of(new Frame("{\"type\":\"pong\"}"), publication, new Frame("{}")), error -> {});
 
         assertEquals(List.of("{\"type\":\"pong\"}\n{\"type\":\"publication\",\"offset\":3}\n{}"), texts);
     }
 
     @Test
     void theContainerSendsWithThePlatformLoader() {
-        transport().write(FRAME, error -> { });
+        transport().write(FRAME, error -> {});
 
         assertEquals(List.of(ClassLoader.getPlatformClassLoader()), duringSend);
         assertSame(application, Thread.currentThread().getContextClassLoader());
@@ -133,8 +134,8 @@ class WebSocketTransportTest {
 
     /** A container stand-in: records the context loader at the moment of sending. */
     private WebSocketTransport transport() {
-        RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
+        RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
                     if (method.getName().equals("sendText") && args.length == 2) {
                         duringSend.add(Thread.currentThread().getContextClassLoader());
                         texts.add((String) args[0]);
@@ -150,7 +151,9 @@ class WebSocketTransportTest {
                     }
                     return null;
                 });
-        Session session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
+        Session session = (Session) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Session.class},
                 (proxy, method, args) -> method.getName().equals("getAsyncRemote") ? async : null);
         return new WebSocketTransport(session);
     }

@@ -28,28 +28,70 @@ import java.util.Set;
  */
 class ClientFrameFuzzTest {
 
-    private static final Set<ErrorCode> FRAME_ERRORS = EnumSet.of(ErrorCode.MALFORMED, ErrorCode.UNKNOWN_TYPE,
-            ErrorCode.MISSING_FIELD, ErrorCode.INVALID_FIELD, ErrorCode.INVALID_CHANNEL, ErrorCode.UNKNOWN_NAMESPACE);
-    private static final Namespaces NAMESPACES = new Namespaces(Map.of(
-            "news", OpenNamespace.of("news", 10, Duration.ofMinutes(5), false),
-            "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true)), 255);
+    private static final Set<ErrorCode> FRAME_ERRORS = EnumSet.of(
+            ErrorCode.MALFORMED,
+            ErrorCode.UNKNOWN_TYPE,
+            ErrorCode.MISSING_FIELD,
+            ErrorCode.INVALID_FIELD,
+            ErrorCode.INVALID_CHANNEL,
+            ErrorCode.UNKNOWN_NAMESPACE);
+    private static final Namespaces NAMESPACES = new Namespaces(
+            Map.of(
+                    "news", OpenNamespace.of("news", 10, Duration.ofMinutes(5), false),
+                    "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true)),
+            255);
 
     @FuzzTest(maxDuration = "1m")
-    @DictionaryEntries({"\"type\"", "\"ref\"", "\"channel\"", "\"since\"", "\"offset\"", "\"epoch\"", "\"data\"",
-            "\"event\"", "\"idempotencyKey\"", "\"ticket\"", "\"subscribe\"", "\"unsubscribe\"", "\"publish\"",
-            "\"ping\"", "\"pong\"", "\"refresh\"", "\"news:a\"", "\"demo:b\"", "null", "true", "1e999999", "-0.0",
-            "\\u0000", "\\ud800"})
+    @DictionaryEntries({
+        "\"type\"",
+        "\"ref\"",
+        "\"channel\"",
+        "\"since\"",
+        "\"offset\"",
+        "\"epoch\"",
+        "\"data\"",
+        "\"event\"",
+        "\"idempotencyKey\"",
+        "\"ticket\"",
+        "\"subscribe\"",
+        "\"unsubscribe\"",
+        "\"publish\"",
+        "\"ping\"",
+        "\"pong\"",
+        "\"refresh\"",
+        "\"news:a\"",
+        "\"demo:b\"",
+        "null",
+        "true",
+        "1e999999",
+        "-0.0",
+        "\\u0000",
+        "\\ud800"
+    })
     void frames(byte[] input) {
         checked(ClientFrame.parse(new String(input, StandardCharsets.UTF_8), NAMESPACES::channel));
     }
 
     /** {@code since} of a WebSocket subscribe: a position {offset >= 0, epoch}, absent, or invalid_field. */
     @FuzzTest(maxDuration = "1m")
-    @DictionaryEntries({"\"offset\"", "\"epoch\"", "{", "}", ":", ",", "null", "9223372036854775807", "1e19", "-0",
-            "0.0"})
+    @DictionaryEntries({
+        "\"offset\"",
+        "\"epoch\"",
+        "{",
+        "}",
+        ":",
+        ",",
+        "null",
+        "9223372036854775807",
+        "1e19",
+        "-0",
+        "0.0"
+    })
     void since(byte[] input) {
-        ClientFrame frame = ClientFrame.parse("{\"type\":\"subscribe\",\"channel\":\"news:a\",\"since\":"
-                + new String(input, StandardCharsets.UTF_8) + "}", NAMESPACES::channel);
+        ClientFrame frame = ClientFrame.parse(
+                "{\"type\":\"subscribe\",\"channel\":\"news:a\",\"since\":" + new String(input, StandardCharsets.UTF_8)
+                        + "}",
+                NAMESPACES::channel);
         checked(frame);
         if (frame instanceof ClientFrame.Subscribe subscribe && subscribe.since() != null) {
             Position since = subscribe.since();
@@ -61,8 +103,9 @@ class ClientFrameFuzzTest {
     private static void checked(ClientFrame frame) {
         assertNotNull(frame);
         if (frame instanceof ClientFrame.Invalid invalid) {
-            assertTrue(FRAME_ERRORS.contains(invalid.refusal().code()), invalid.refusal().code() + ": "
-                    + invalid.refusal().getMessage());
+            assertTrue(
+                    FRAME_ERRORS.contains(invalid.refusal().code()),
+                    invalid.refusal().code() + ": " + invalid.refusal().getMessage());
         }
         if (frame instanceof ClientFrame.Subscribe subscribe) {
             known(subscribe.channel());
@@ -72,10 +115,14 @@ class ClientFrameFuzzTest {
         }
         JsonValue ref = frame.ref();
         if (ref != null) {
-            assertTrue(ref.getValueType() == JsonValue.ValueType.NUMBER
-                    || ref instanceof JsonString text && text.getString().length() <= 64, ref.toString());
+            assertTrue(
+                    ref.getValueType() == JsonValue.ValueType.NUMBER
+                            || ref instanceof JsonString text
+                                    && text.getString().length() <= 64,
+                    ref.toString());
             // echoed unchanged: the reply carries the ref as the client wrote it
-            JsonValue echoed = JsonText.parse(Frames.pong(ref).json()).asJsonObject().get("ref");
+            JsonValue echoed =
+                    JsonText.parse(Frames.pong(ref).json()).asJsonObject().get("ref");
             assertEquals(ref.toString(), echoed.toString());
         }
     }

@@ -28,21 +28,31 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Commands over HTTP")
 class CommandsOverHttpTest {
 
-    private final Namespaces namespaces = new Namespaces(Map.of(
-            "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true),
-            "news", OpenNamespace.of("news", 10, Duration.ofMinutes(5), false)), 255);
+    private final Namespaces namespaces = new Namespaces(
+            Map.of(
+                    "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true),
+                    "news", OpenNamespace.of("news", 10, Duration.ofMinutes(5), false)),
+            255);
     private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100, Clock.systemUTC());
     private final Hub hub = new Hub(broker);
-    private final Commands commands = new Commands(namespaces, hub, broker, new Publisher(namespaces, broker, 1024, 64),
-            new Limits(65536, 3, 1_000_000, 65536, Duration.ofSeconds(25), Duration.ofSeconds(60), 100), Meters.none(),
+    private final Commands commands = new Commands(
+            namespaces,
+            hub,
+            broker,
+            new Publisher(namespaces, broker, 1024, 64),
+            new Limits(65536, 3, 1_000_000, 65536, Duration.ofSeconds(25), Duration.ofSeconds(60), 100),
+            Meters.none(),
             new Tickets(Duration.ofSeconds(30), System::nanoTime)::redeem);
 
     private JsonObject reply(String text) {
-        return Json.createReader(new StringReader(commands.reply(text, Identity.ANONYMOUS))).readObject();
+        return Json.createReader(new StringReader(commands.reply(text, Identity.ANONYMOUS)))
+                .readObject();
     }
 
     private String refused(String text) {
-        return assertThrows(Refusal.class, () -> commands.reply(text, Identity.ANONYMOUS)).code().code();
+        return assertThrows(Refusal.class, () -> commands.reply(text, Identity.ANONYMOUS))
+                .code()
+                .code();
     }
 
     @Test
@@ -64,7 +74,9 @@ class CommandsOverHttpTest {
     @Test
     void pingUnsubscribeAndPongNeedNoState() {
         assertEquals("pong", reply("{\"type\":\"ping\",\"ref\":3}").getString("type"));
-        assertEquals("unsubscribed", reply("{\"type\":\"unsubscribe\",\"channel\":\"demo:x\"}").getString("type"));
+        assertEquals(
+                "unsubscribed",
+                reply("{\"type\":\"unsubscribe\",\"channel\":\"demo:x\"}").getString("type"));
         assertNull(commands.reply("{\"type\":\"pong\"}", Identity.ANONYMOUS));
     }
 
@@ -74,7 +86,9 @@ class CommandsOverHttpTest {
         assertEquals("malformed", refused("{\"type\":"));
         assertEquals("unknown_type", refused("{\"type\":\"dance\"}"));
         assertEquals("unknown_namespace", refused("{\"type\":\"subscribe\",\"channel\":\"sports:x\"}"));
-        assertEquals("unknown_type", refused("{\"type\":\"refresh\",\"ticket\":\"t\"}"),
+        assertEquals(
+                "unknown_type",
+                refused("{\"type\":\"refresh\",\"ticket\":\"t\"}"),
                 "refresh applies to a WebSocket connection");
     }
 }

@@ -31,18 +31,25 @@ class CommandsTest {
 
     private static final int MAX_CHANNELS = 3;
 
-    private final Namespaces namespaces = new Namespaces(Map.of(
-            "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true),
-            "news", OpenNamespace.of("news", 10, Duration.ofMinutes(5), false)), 255);
-    private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100,
-            Clock.systemUTC());
+    private final Namespaces namespaces = new Namespaces(
+            Map.of(
+                    "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true),
+                    "news", OpenNamespace.of("news", 10, Duration.ofMinutes(5), false)),
+            255);
+    private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100, Clock.systemUTC());
     private final Hub hub = new Hub(broker);
     private final Publisher publisher = new Publisher(namespaces, broker, 1024, 64);
-    private final Limits limits = new Limits(65536, MAX_CHANNELS, 1_000_000, 65536, Duration.ofSeconds(25),
-            Duration.ofSeconds(60), 100);
+    private final Limits limits =
+            new Limits(65536, MAX_CHANNELS, 1_000_000, 65536, Duration.ofSeconds(25), Duration.ofSeconds(60), 100);
     private final Connections connections = UnlimitedConnections.of(limits, hub);
     /** No ticket was issued, so every refresh is refused. */
-    private final Commands commands = new Commands(namespaces, hub, broker, publisher, limits, Meters.none(),
+    private final Commands commands = new Commands(
+            namespaces,
+            hub,
+            broker,
+            publisher,
+            limits,
+            Meters.none(),
             new Tickets(Duration.ofSeconds(30), System::nanoTime)::redeem);
 
     private final RecordingTransport transport = RecordingTransport.immediate();
@@ -110,7 +117,10 @@ class CommandsTest {
 
         @Test
         void echoesANumericRef() {
-            assertEquals(7, reply("{\"type\":\"subscribe\",\"channel\":\"demo:room\",\"ref\":7}").getInt("ref"));
+            assertEquals(
+                    7,
+                    reply("{\"type\":\"subscribe\",\"channel\":\"demo:room\",\"ref\":7}")
+                            .getInt("ref"));
         }
 
         @Test
@@ -120,7 +130,9 @@ class CommandsTest {
             Connection other = connections.open(otherTransport, Identity.ANONYMOUS, null);
             otherTransport.next();
 
-            List<JsonObject> answer = handle(other, otherTransport,
+            List<JsonObject> answer = handle(
+                    other,
+                    otherTransport,
                     "{\"type\":\"publish\",\"channel\":\"demo:room\",\"event\":\"msg\",\"data\":{\"text\":\"hi\"}}");
             JsonObject publication = transport.single();
 
@@ -135,8 +147,8 @@ class CommandsTest {
 
         @Test
         void publishWhereClientsMayAnswersPublished() {
-            JsonObject published = reply(
-                    "{\"type\":\"publish\",\"channel\":\"demo:room\",\"data\":{\"text\":\"hi\"},\"ref\":2}");
+            JsonObject published =
+                    reply("{\"type\":\"publish\",\"channel\":\"demo:room\",\"data\":{\"text\":\"hi\"},\"ref\":2}");
 
             assertEquals("published", published.getString("type"));
             assertEquals(2, published.getInt("ref"));
@@ -311,8 +323,10 @@ class CommandsTest {
             assertEquals(4, subscribed.getInt("offset"));
             assertEquals(epoch, subscribed.getString("epoch"));
             List<JsonObject> missed = subscribed.getJsonArray("publications").getValuesAs(JsonObject.class);
-            assertEquals(List.of(3, 4), missed.stream().map(p -> p.getInt("offset")).toList());
-            assertEquals(List.of(3, 4), missed.stream().map(p -> p.getInt("data")).toList());
+            assertEquals(
+                    List.of(3, 4), missed.stream().map(p -> p.getInt("offset")).toList());
+            assertEquals(
+                    List.of(3, 4), missed.stream().map(p -> p.getInt("data")).toList());
             assertEquals("publication", missed.get(0).getString("type"));
         }
 
@@ -330,17 +344,28 @@ class CommandsTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"\"2\"", "[]", "{\"offset\":-1,\"epoch\":\"e\"}", "{\"offset\":1.5,\"epoch\":\"e\"}",
-                "{\"offset\":\"1\",\"epoch\":\"e\"}", "{\"epoch\":\"e\"}", "{\"offset\":1,\"epoch\":5}", "{\"offset\":18446744073709551617,\"epoch\":\"e\"}"})
+        @ValueSource(
+                strings = {
+                    "\"2\"",
+                    "[]",
+                    "{\"offset\":-1,\"epoch\":\"e\"}",
+                    "{\"offset\":1.5,\"epoch\":\"e\"}",
+                    "{\"offset\":\"1\",\"epoch\":\"e\"}",
+                    "{\"epoch\":\"e\"}",
+                    "{\"offset\":1,\"epoch\":5}",
+                    "{\"offset\":18446744073709551617,\"epoch\":\"e\"}"
+                })
         void anInvalidSinceIsAnInvalidField(String since) {
-            assertError("invalid_field",
+            assertError(
+                    "invalid_field",
                     reply("{\"type\":\"subscribe\",\"channel\":\"demo:room\",\"since\":" + since + "}"));
             assertEquals(0, hub.subscriptions());
         }
 
         @Test
         void aSinceWithoutEpochIsAMissingField() {
-            assertError("missing_field",
+            assertError(
+                    "missing_field",
                     reply("{\"type\":\"subscribe\",\"channel\":\"demo:room\",\"since\":{\"offset\":1}}"));
         }
 

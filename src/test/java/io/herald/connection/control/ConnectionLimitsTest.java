@@ -36,11 +36,11 @@ class ConnectionLimitsTest {
     private final Limits limits = new Limits(65536, 8, 1_000_000, 65536, LONG, LONG, 100);
     private final Quotas quotas = new Quotas(2, 3);
     /** The connections' hub, on a single-node broker: these tests subscribe to nothing. */
-    private final Hub hub = new Hub(new MemoryBroker(new Namespaces(Map.of(), 255), Duration.ofMinutes(5), 100,
-            Clock.systemUTC()));
+    private final Hub hub =
+            new Hub(new MemoryBroker(new Namespaces(Map.of(), 255), Duration.ofMinutes(5), 100, Clock.systemUTC()));
     /** One frame an hour after a burst of 2: nothing refills during a test. */
-    private final Connections connections = new Connections(limits, hub, Runnable::run, Meters.none(),
-            Duration.ZERO, quotas, new RateLimit(1, 2, LONG, 3));
+    private final Connections connections = new Connections(
+            limits, hub, Runnable::run, Meters.none(), Duration.ZERO, quotas, new RateLimit(1, 2, LONG, 3));
 
     @Test
     void theUsersConnectionBeyondItsQuotaIsClosedWithTooManyConnections() {
@@ -89,8 +89,14 @@ class ConnectionLimitsTest {
         Connection idle = connections.open(RecordingTransport.immediate(), ALICE, "10.0.0.1");
         Connection lost = connections.open(RecordingTransport.immediate(), ALICE, "10.0.0.1");
         lost.lost(null);
-        Connections strict = new Connections(new Limits(65536, 8, 1_000_000, 65536, LONG, Duration.ZERO, 100),
-                hub, Runnable::run, Meters.none(), Duration.ZERO, quotas, RateLimit.UNLIMITED);
+        Connections strict = new Connections(
+                new Limits(65536, 8, 1_000_000, 65536, LONG, Duration.ZERO, 100),
+                hub,
+                Runnable::run,
+                Meters.none(),
+                Duration.ZERO,
+                quotas,
+                RateLimit.UNLIMITED);
         Connection timedOut = strict.open(RecordingTransport.immediate(), Identity.ANONYMOUS, "10.0.0.1");
         long start = System.nanoTime();
         while (System.nanoTime() == start) {
@@ -115,7 +121,9 @@ class ConnectionLimitsTest {
         assertFalse(connections.admit(connection));
         assertFalse(connections.admit(connection));
         assertEquals(2, transport.writes.size());
-        assertTrue(transport.frames().get(0).contains("\"code\":\"rate_limited\""), transport.frames().get(0));
+        assertTrue(
+                transport.frames().get(0).contains("\"code\":\"rate_limited\""),
+                transport.frames().get(0));
         assertEquals(List.of(), transport.closes);
 
         assertFalse(connections.admit(connection));

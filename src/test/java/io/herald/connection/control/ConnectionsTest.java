@@ -26,10 +26,9 @@ class ConnectionsTest {
 
     private static final Duration LONG = Duration.ofHours(1);
 
-    private final Namespaces namespaces = new Namespaces(Map.of(
-            "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true)), 255);
-    private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100,
-            Clock.systemUTC());
+    private final Namespaces namespaces =
+            new Namespaces(Map.of("demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true)), 255);
+    private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100, Clock.systemUTC());
     private final Hub hub = new Hub(broker);
 
     private static Limits limits(Duration heartbeat, Duration idle, long outboxMaxBytes, int maxConnections) {
@@ -41,8 +40,14 @@ class ConnectionsTest {
     }
 
     private Commands commands(Limits limits) {
-        return new Commands(namespaces, hub, broker, new Publisher(namespaces, broker, 1024, 64), limits,
-                Meters.none(), new Tickets(Duration.ofSeconds(30), System::nanoTime)::redeem);
+        return new Commands(
+                namespaces,
+                hub,
+                broker,
+                new Publisher(namespaces, broker, 1024, 64),
+                limits,
+                Meters.none(),
+                new Tickets(Duration.ofSeconds(30), System::nanoTime)::redeem);
     }
 
     /** Returns once System.nanoTime() has moved past its value at the call. */

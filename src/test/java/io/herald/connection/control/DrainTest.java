@@ -34,16 +34,21 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Drain")
 class DrainTest {
 
-    private final Namespaces namespaces = new Namespaces(Map.of(
-            "news", OpenNamespace.of("news", 10, Duration.ofMinutes(5), false)), 255);
+    private final Namespaces namespaces =
+            new Namespaces(Map.of("news", OpenNamespace.of("news", 10, Duration.ofMinutes(5), false)), 255);
     private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100, Clock.systemUTC());
     private final Hub hub = new Hub(broker);
-    private final Limits limits = new Limits(65536, 8, 1_000_000, 65536, Duration.ofHours(1), Duration.ofHours(1),
-            100);
+    private final Limits limits = new Limits(65536, 8, 1_000_000, 65536, Duration.ofHours(1), Duration.ofHours(1), 100);
     private final Connections connections = UnlimitedConnections.of(limits, hub);
-    private final Polls polls = new Polls(namespaces, broker, hub, limits,
-            new HttpLimits(Duration.ofSeconds(25), Duration.ofSeconds(60), 10, 10, Duration.ofSeconds(1)), Meters.none(),
-            Runnable::run, java.time.Clock.systemUTC());
+    private final Polls polls = new Polls(
+            namespaces,
+            broker,
+            hub,
+            limits,
+            new HttpLimits(Duration.ofSeconds(25), Duration.ofSeconds(60), 10, 10, Duration.ofSeconds(1)),
+            Meters.none(),
+            Runnable::run,
+            java.time.Clock.systemUTC());
     private final ChannelName news = new ChannelName("news", "a");
 
     /** A transport that notes when it was closed; writes complete at once. */
@@ -96,7 +101,9 @@ class DrainTest {
         for (Timed transport : transports) {
             assertEquals(List.of(Close.SHUTDOWN), transport.closes);
         }
-        List<Long> at = transports.stream().map(t -> TimeUnit.NANOSECONDS.toMillis(t.closedAt - start)).sorted()
+        List<Long> at = transports.stream()
+                .map(t -> TimeUnit.NANOSECONDS.toMillis(t.closedAt - start))
+                .sorted()
                 .toList();
         assertTrue(at.get(0) < 100, "the first closes at once: " + at);
         assertTrue(at.get(9) >= 400, "the last closes near the end of the window: " + at);
@@ -158,10 +165,11 @@ class DrainTest {
         RecordingTransport late = RecordingTransport.immediate();
         connections.open(late, Identity.ANONYMOUS, null);
         assertEquals(List.of(Close.SHUTDOWN), late.closes);
-        Refusal stream = assertThrows(Refusal.class,
-                () -> connections.listen(RecordingTransport.immediate(), Identity.ANONYMOUS, null));
+        Refusal stream = assertThrows(
+                Refusal.class, () -> connections.listen(RecordingTransport.immediate(), Identity.ANONYMOUS, null));
         assertEquals(ErrorCode.UNAVAILABLE, stream.code());
-        Refusal poll = assertThrows(Refusal.class, () -> polls.waiter(polls.cursor("news:a~1~" + epoch), "127.0.0.1", a -> { }));
+        Refusal poll = assertThrows(
+                Refusal.class, () -> polls.waiter(polls.cursor("news:a~1~" + epoch), "127.0.0.1", a -> {}));
         assertEquals(ErrorCode.UNAVAILABLE, poll.code());
     }
 }

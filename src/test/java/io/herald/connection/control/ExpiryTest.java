@@ -27,17 +27,18 @@ import org.junit.jupiter.api.Test;
 /** A connection lives as long as its credential: closed with 4007 after exp + skew, unless refreshed. */
 class ExpiryTest {
 
-    private final Namespaces namespaces = new Namespaces(Map.of(
-            "demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true)), 255);
+    private final Namespaces namespaces =
+            new Namespaces(Map.of("demo", OpenNamespace.of("demo", 10, Duration.ofMinutes(5), true)), 255);
     private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100, Clock.systemUTC());
     private final Hub hub = new Hub(broker);
     private final Limits limits = new Limits(65536, 8, 1_000_000, 65536, Duration.ofHours(1), Duration.ofHours(1), 10);
     private final Connections connections = UnlimitedConnections.of(limits, hub);
-    private final Identity fresh = new Identity("erin", Set.of(), false, Instant.now().plusSeconds(3600));
+    private final Identity fresh =
+            new Identity("erin", Set.of(), false, Instant.now().plusSeconds(3600));
 
     private Commands commands(Identity refreshed) {
-        return new Commands(namespaces, hub, broker, new Publisher(namespaces, broker, 1024, 64), limits,
-                Meters.none(), ticket -> {
+        return new Commands(
+                namespaces, hub, broker, new Publisher(namespaces, broker, 1024, 64), limits, Meters.none(), ticket -> {
                     if (!"t-1".equals(ticket)) {
                         throw new Refusal(ErrorCode.UNAUTHENTICATED, "unknown ticket");
                     }
@@ -48,7 +49,8 @@ class ExpiryTest {
     @Test
     void anExpiredCredentialClosesTheConnectionWith4007AndStopsDelivery() {
         RecordingTransport transport = RecordingTransport.immediate();
-        Connection connection = connections.open(transport, new Identity("dave", Set.of(), false, Instant.now().minusSeconds(1)), null);
+        Connection connection = connections.open(
+                transport, new Identity("dave", Set.of(), false, Instant.now().minusSeconds(1)), null);
         int before = transport.frames().size();
         connection.send(new Frame("{\"type\":\"publication\"}"), 0);
         assertEquals(before, transport.frames().size(), "nothing is delivered after the expiry");
@@ -60,7 +62,8 @@ class ExpiryTest {
     @Test
     void aRefreshForTheSameSubjectMovesTheExpiry() {
         RecordingTransport transport = RecordingTransport.immediate();
-        Connection connection = connections.open(transport, new Identity("erin", Set.of(), false, Instant.now().plusMillis(1)), null);
+        Connection connection = connections.open(
+                transport, new Identity("erin", Set.of(), false, Instant.now().plusMillis(1)), null);
         commands(fresh).handle(connection, "{\"type\":\"refresh\",\"ticket\":\"t-1\",\"ref\":1}");
         assertTrue(transport.frames().get(transport.frames().size() - 1).contains("\"type\":\"refreshed\""));
         connections.tick();
@@ -84,7 +87,8 @@ class ExpiryTest {
     @Test
     void aRefreshNeverTurnsAUserIntoADeviceOrBack() {
         Identity device = Identity.of(new Device("lobby-1", Set.of(), Instant.EPOCH));
-        Identity lookalike = new Identity("device:lobby-1", Set.of(), false, Instant.now().plusSeconds(60));
+        Identity lookalike =
+                new Identity("device:lobby-1", Set.of(), false, Instant.now().plusSeconds(60));
         for (Identity[] pair : new Identity[][] {{lookalike, device}, {device, lookalike}}) {
             RecordingTransport transport = RecordingTransport.immediate();
             Connection connection = connections.open(transport, pair[0], null);

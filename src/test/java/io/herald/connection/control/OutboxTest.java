@@ -43,8 +43,8 @@ class OutboxTest {
     private final List<Throwable> failures = new ArrayList<>();
 
     private Outbox outbox(Executor executor, long maxBytes, int maxBatchBytes) {
-        return new Outbox(transport, executor, maxBytes, maxBatchBytes, Meters.none(), () -> overflows++,
-                failures::add);
+        return new Outbox(
+                transport, executor, maxBytes, maxBatchBytes, Meters.none(), () -> overflows++, failures::add);
     }
 
     private Outbox outbox() {

@@ -30,9 +30,14 @@ class PollWaitFuzzTest {
     private static Polls polls() {
         Namespaces namespaces = new Namespaces(Map.of(), 255);
         MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100, Clock.systemUTC());
-        return new Polls(namespaces, broker, new Hub(broker), new Limits(65536, 4, 1_000_000, 65536,
-                Duration.ofSeconds(25), Duration.ofSeconds(60), 100),
-                new HttpLimits(Duration.ofSeconds(25), CAP, 10, 10, Duration.ofSeconds(1)), Meters.none(), Runnable::run,
+        return new Polls(
+                namespaces,
+                broker,
+                new Hub(broker),
+                new Limits(65536, 4, 1_000_000, 65536, Duration.ofSeconds(25), Duration.ofSeconds(60), 100),
+                new HttpLimits(Duration.ofSeconds(25), CAP, 10, 10, Duration.ofSeconds(1)),
+                Meters.none(),
+                Runnable::run,
                 java.time.Clock.systemUTC());
     }
 

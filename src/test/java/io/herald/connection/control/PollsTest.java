@@ -33,25 +33,34 @@ import org.junit.jupiter.api.Test;
 
 class PollsTest {
 
-    private final Namespaces namespaces = new Namespaces(Map.of(
-            "news", OpenNamespace.of("news", 3, Duration.ofMinutes(5), false)), 255);
-    private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100,
-            Clock.systemUTC());
+    private final Namespaces namespaces =
+            new Namespaces(Map.of("news", OpenNamespace.of("news", 3, Duration.ofMinutes(5), false)), 255);
+    private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100, Clock.systemUTC());
     private final Hub hub = new Hub(broker);
-    private final Limits limits = new Limits(65536, 4, 1_000_000, 65536, Duration.ofSeconds(25),
-            Duration.ofSeconds(60), 100);
+    private final Limits limits =
+            new Limits(65536, 4, 1_000_000, 65536, Duration.ofSeconds(25), Duration.ofSeconds(60), 100);
     private final MovingClock clock = new MovingClock();
-    private final Polls polls = new Polls(namespaces, broker, hub, limits,
-            new HttpLimits(Duration.ofSeconds(25), Duration.ofSeconds(60), 3, 2, Duration.ofSeconds(1)), Meters.none(),
-            Runnable::run, clock);
+    private final Polls polls = new Polls(
+            namespaces,
+            broker,
+            hub,
+            limits,
+            new HttpLimits(Duration.ofSeconds(25), Duration.ofSeconds(60), 3, 2, Duration.ofSeconds(1)),
+            Meters.none(),
+            Runnable::run,
+            clock);
     private final ChannelName news = new ChannelName("news", "a");
 
     private String publish(int n) {
-        return broker.publish(news, new Publish("news:a", null, Json.createValue(n))).publication().epoch();
+        return broker.publish(news, new Publish("news:a", null, Json.createValue(n)))
+                .publication()
+                .epoch();
     }
 
     private static List<JsonObject> frames(PollAnswer answer) {
-        return answer.frames().stream().map(f -> Json.createReader(new StringReader(f.json())).readObject()).toList();
+        return answer.frames().stream()
+                .map(f -> Json.createReader(new StringReader(f.json())).readObject())
+                .toList();
     }
 
     @Test
@@ -74,7 +83,9 @@ class PollsTest {
 
         PollAnswer answer = polls.answer(polls.cursor("news:a~1~" + epoch));
 
-        assertEquals(List.of(2, 3), frames(answer).stream().map(f -> f.getInt("data")).toList());
+        assertEquals(
+                List.of(2, 3),
+                frames(answer).stream().map(f -> f.getInt("data")).toList());
         assertEquals("news:a~3~" + epoch, answer.cursor().toString());
         assertTrue(polls.answer(answer.cursor()).isEmpty());
         assertEquals(answer.etag(), polls.answer(answer.cursor()).etag());
@@ -87,7 +98,8 @@ class PollsTest {
             publish(n);
         }
 
-        JsonObject subscribed = frames(polls.answer(polls.cursor("news:a~1~" + epoch))).get(0);
+        JsonObject subscribed =
+                frames(polls.answer(polls.cursor("news:a~1~" + epoch))).get(0);
 
         assertEquals("subscribed", subscribed.getString("type"));
         assertFalse(subscribed.getBoolean("recovered"));
@@ -129,25 +141,30 @@ class PollsTest {
     @Test
     void waitingPollsAreBoundedAndReleased() {
         Cursor cursor = polls.cursor("news:a~0~" + publish(1));
-        Waiter first = polls.waiter(cursor, "192.0.2.1", a -> { });
-        polls.waiter(cursor, "192.0.2.2", a -> { });
-        polls.waiter(cursor, "192.0.2.3", a -> { });
+        Waiter first = polls.waiter(cursor, "192.0.2.1", a -> {});
+        polls.waiter(cursor, "192.0.2.2", a -> {});
+        polls.waiter(cursor, "192.0.2.3", a -> {});
 
-        assertEquals(ErrorCode.UNAVAILABLE, assertThrows(Refusal.class, () -> polls.waiter(cursor, "192.0.2.4", a -> { })).code());
+        assertEquals(
+                ErrorCode.UNAVAILABLE,
+                assertThrows(Refusal.class, () -> polls.waiter(cursor, "192.0.2.4", a -> {}))
+                        .code());
         first.close();
         first.close();
-        polls.waiter(cursor, "192.0.2.4", a -> { });
+        polls.waiter(cursor, "192.0.2.4", a -> {});
     }
 
     @Test
     void oneAddressHasItsShareOfThePlacesNotAll() {
         Cursor cursor = polls.cursor("news:a~0~" + publish(1));
-        polls.waiter(cursor, "192.0.2.1", a -> { });
-        polls.waiter(cursor, "192.0.2.1", a -> { });
+        polls.waiter(cursor, "192.0.2.1", a -> {});
+        polls.waiter(cursor, "192.0.2.1", a -> {});
 
-        assertEquals(ErrorCode.TOO_MANY_CONNECTIONS,
-                assertThrows(Refusal.class, () -> polls.waiter(cursor, "192.0.2.1", a -> { })).code());
-        polls.waiter(cursor, "192.0.2.2", a -> { });
+        assertEquals(
+                ErrorCode.TOO_MANY_CONNECTIONS,
+                assertThrows(Refusal.class, () -> polls.waiter(cursor, "192.0.2.1", a -> {}))
+                        .code());
+        polls.waiter(cursor, "192.0.2.2", a -> {});
     }
 
     @Test
@@ -162,7 +179,7 @@ class PollsTest {
         clock.advance(Duration.ofMillis(600));
 
         // the address is full; its oldest poll has waited 1.1 s: it is answered, with nothing new, and leaves
-        Waiter newest = polls.waiter(cursor, "192.0.2.1", a -> { });
+        Waiter newest = polls.waiter(cursor, "192.0.2.1", a -> {});
         newest.start();
 
         assertEquals(1, oldest.size());
@@ -170,13 +187,15 @@ class PollsTest {
         assertEquals("news:a~1~" + epoch, oldest.get(0).cursor().toString());
         assertTrue(younger.isEmpty());
         // the younger one has waited 0.6 s only: the address is full again and nobody may leave yet
-        assertEquals(ErrorCode.TOO_MANY_CONNECTIONS,
-                assertThrows(Refusal.class, () -> polls.waiter(cursor, "192.0.2.1", a -> { })).code());
+        assertEquals(
+                ErrorCode.TOO_MANY_CONNECTIONS,
+                assertThrows(Refusal.class, () -> polls.waiter(cursor, "192.0.2.1", a -> {}))
+                        .code());
         // the node has room for another address
-        polls.waiter(cursor, "192.0.2.2", a -> { }).start();
+        polls.waiter(cursor, "192.0.2.2", a -> {}).start();
         // now the node is full: its oldest (the younger one, 0.6 s + 0.5 s) makes room
         clock.advance(Duration.ofMillis(500));
-        polls.waiter(cursor, "192.0.2.3", a -> { }).start();
+        polls.waiter(cursor, "192.0.2.3", a -> {}).start();
         assertEquals(1, younger.size());
         publish(2);
         assertFalse(hub.hasSubscribers(news));
@@ -188,8 +207,12 @@ class PollsTest {
         assertEquals(Duration.ZERO, polls.wait("0"));
         assertEquals(Duration.ofMillis(1500), polls.wait("1.5"));
         assertEquals(Duration.ofSeconds(60), polls.wait("3600"));
-        assertEquals(ErrorCode.INVALID_FIELD, assertThrows(Refusal.class, () -> polls.wait("-1")).code());
-        assertEquals(ErrorCode.INVALID_FIELD, assertThrows(Refusal.class, () -> polls.wait("soon")).code());
+        assertEquals(
+                ErrorCode.INVALID_FIELD,
+                assertThrows(Refusal.class, () -> polls.wait("-1")).code());
+        assertEquals(
+                ErrorCode.INVALID_FIELD,
+                assertThrows(Refusal.class, () -> polls.wait("soon")).code());
     }
 
     @Test
@@ -203,8 +226,11 @@ class PollsTest {
         assertEquals(Duration.ZERO, polls.wait("1e-999999999"));
         assertEquals(Duration.ofSeconds(60), polls.wait("1e999999999"));
         assertEquals(Duration.ofSeconds(60), polls.wait("12345678"));
-        for (String refused : new String[] {"-0", "+1", ".5", "1.", "1e", "0x10", "1e9999999999", " 1", "1".repeat(33)}) {
-            assertEquals(ErrorCode.INVALID_FIELD, assertThrows(Refusal.class, () -> polls.wait(refused)).code(),
+        for (String refused :
+                new String[] {"-0", "+1", ".5", "1.", "1e", "0x10", "1e9999999999", " 1", "1".repeat(33)}) {
+            assertEquals(
+                    ErrorCode.INVALID_FIELD,
+                    assertThrows(Refusal.class, () -> polls.wait(refused)).code(),
                     refused);
         }
     }

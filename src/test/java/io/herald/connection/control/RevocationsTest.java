@@ -29,8 +29,9 @@ class RevocationsTest {
 
     private final Limits limits = new Limits(65536, 8, 1_000_000, 65536, Duration.ofHours(1), Duration.ofHours(1), 10);
     /** The connections' hub, on a single-node broker: these tests subscribe to nothing. */
-    private final Hub hub = new Hub(new MemoryBroker(new Namespaces(Map.of(), 255), Duration.ofMinutes(5), 100,
-            Clock.systemUTC()));
+    private final Hub hub =
+            new Hub(new MemoryBroker(new Namespaces(Map.of(), 255), Duration.ofMinutes(5), 100, Clock.systemUTC()));
+
     private final Connections connections = UnlimitedConnections.of(limits, hub);
     private final MemoryDevices devices = new MemoryDevices();
     private final Revocations revocations = new Revocations(connections, devices);

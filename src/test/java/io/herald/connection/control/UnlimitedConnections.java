@@ -13,11 +13,16 @@ import java.time.Duration;
  */
 final class UnlimitedConnections {
 
-    private UnlimitedConnections() {
-    }
+    private UnlimitedConnections() {}
 
     static Connections of(Limits limits, Hub hub) {
-        return new Connections(limits, hub, Runnable::run, Meters.none(), Duration.ZERO,
-                new Quotas(Integer.MAX_VALUE, Integer.MAX_VALUE), RateLimit.UNLIMITED);
+        return new Connections(
+                limits,
+                hub,
+                Runnable::run,
+                Meters.none(),
+                Duration.ZERO,
+                new Quotas(Integer.MAX_VALUE, Integer.MAX_VALUE),
+                RateLimit.UNLIMITED);
     }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class CloseCodesTest {
 
-    private static final Pattern ROW = Pattern.compile("^\\| (\\d{4}) \\| `([a-z_]+)` \\|.*\\| ([^|]+) \\|$",
-            Pattern.MULTILINE);
+    private static final Pattern ROW =
+            Pattern.compile("^\\| (\\d{4}) \\| `([a-z_]+)` \\|.*\\| ([^|]+) \\|$", Pattern.MULTILINE);
 
     @Test
     void everyCloseIsDocumentedWithItsReason() throws IOException {
@@ -39,15 +39,17 @@ class CloseCodesTest {
     void theCodeRangeSaysWhetherToReconnect() throws IOException {
         for (Row row : table().values()) {
             boolean byRange = row.code() >= 4000 && row.code() < 4500;
-            assertEquals(byRange, row.reconnect().startsWith("yes"),
+            assertEquals(
+                    byRange,
+                    row.reconnect().startsWith("yes"),
                     row.code() + " " + row.reason() + ": the documented answer is '" + row.reconnect() + "'");
-            assertTrue(byRange || row.code() >= 4500 && row.code() <= 4999 || row.code() == 1009,
+            assertTrue(
+                    byRange || row.code() >= 4500 && row.code() <= 4999 || row.code() == 1009,
                     row.code() + " is outside the documented ranges");
         }
     }
 
-    private record Row(int code, String reason, String reconnect) {
-    }
+    private record Row(int code, String reason, String reconnect) {}
 
     private static Map<Integer, Row> table() throws IOException {
         String protocol = Files.readString(Path.of("docs/protocol.md"));

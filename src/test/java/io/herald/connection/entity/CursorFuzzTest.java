@@ -23,11 +23,14 @@ import java.util.Set;
 class CursorFuzzTest {
 
     private static final int MAX_CHANNELS = 8;
-    private static final Set<ErrorCode> CURSOR_ERRORS = EnumSet.of(ErrorCode.MISSING_FIELD,
-            ErrorCode.TOO_MANY_CHANNELS, ErrorCode.INVALID_FIELD, ErrorCode.INVALID_CHANNEL,
+    private static final Set<ErrorCode> CURSOR_ERRORS = EnumSet.of(
+            ErrorCode.MISSING_FIELD,
+            ErrorCode.TOO_MANY_CHANNELS,
+            ErrorCode.INVALID_FIELD,
+            ErrorCode.INVALID_CHANNEL,
             ErrorCode.UNKNOWN_NAMESPACE);
-    private static final Namespaces NAMESPACES = new Namespaces(Map.of(
-            "news", OpenNamespace.of("news", 10, Duration.ofMinutes(5), false)), 255);
+    private static final Namespaces NAMESPACES =
+            new Namespaces(Map.of("news", OpenNamespace.of("news", 10, Duration.ofMinutes(5), false)), 255);
 
     @FuzzTest(maxDuration = "1m")
     @DictionaryEntries({"news:", "~", ",", "9223372036854775807", "9223372036854775808", "Zx3_k", "news:a~5~Zx3_k"})
@@ -41,7 +44,9 @@ class CursorFuzzTest {
             return;
         }
         assertTrue(!cursor.entries().isEmpty() && cursor.entries().size() <= MAX_CHANNELS, raw);
-        assertEquals(cursor.entries().size(), cursor.entries().stream().map(Cursor.Entry::channel).distinct().count());
+        assertEquals(
+                cursor.entries().size(),
+                cursor.entries().stream().map(Cursor.Entry::channel).distinct().count());
         for (Cursor.Entry entry : cursor.entries()) {
             assertTrue(entry.position() == null || entry.position().offset() >= 0, raw);
         }

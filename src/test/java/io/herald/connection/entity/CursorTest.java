@@ -31,12 +31,16 @@ class CursorTest {
     void readsChannelsWithAndWithoutPositions() {
         Cursor cursor = parse("news:a~5~Zx3_k,alerts:ops");
 
-        assertEquals(List.of(new Cursor.Entry(new ChannelName("news", "a"), new Position(5, "Zx3_k")),
-                new Cursor.Entry(new ChannelName("alerts", "ops"), null)), cursor.entries());
+        assertEquals(
+                List.of(
+                        new Cursor.Entry(new ChannelName("news", "a"), new Position(5, "Zx3_k")),
+                        new Cursor.Entry(new ChannelName("alerts", "ops"), null)),
+                cursor.entries());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"news:a~5~Zx3_k,alerts:ops", "demo:x", "demo:x~0~A-_b", "a:b/c@d=e+f|g.h~9223372036854775807~e"})
+    @ValueSource(
+            strings = {"news:a~5~Zx3_k,alerts:ops", "demo:x", "demo:x~0~A-_b", "a:b/c@d=e+f|g.h~9223372036854775807~e"})
     void writesWhatItReads(String raw) {
         assertEquals(raw, parse(raw).toString());
     }
@@ -49,13 +53,27 @@ class CursorTest {
 
         assertEquals("news:a~5~E,alerts:ops~3~G,demo:x~1~F", moved.toString());
         assertEquals("news:a~5~E,alerts:ops,demo:x~1~F", cursor.toString());
-        assertEquals("news:a~5~E,alerts:ops,demo:x~1~F,demo:y~1~H",
+        assertEquals(
+                "news:a~5~E,alerts:ops,demo:x~1~F,demo:y~1~H",
                 cursor.with(new ChannelName("demo", "y"), new Position(1, "H")).toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"news:a~5", "news:a~5~E~x", "news:a~~E", "news:a~x~E", "news:a~-1~E", "news:a~5~",
-            "news:a~5~E%", "news:a~99999999999999999999~E", "news:a,", ",news:a", "news:a,news:a", "~5~E"})
+    @ValueSource(
+            strings = {
+                "news:a~5",
+                "news:a~5~E~x",
+                "news:a~~E",
+                "news:a~x~E",
+                "news:a~-1~E",
+                "news:a~5~",
+                "news:a~5~E%",
+                "news:a~99999999999999999999~E",
+                "news:a,",
+                ",news:a",
+                "news:a,news:a",
+                "~5~E"
+            })
     void refusesMalformedItemsAsInvalidField(String raw) {
         assertEquals(ErrorCode.INVALID_FIELD, refused(raw));
     }
@@ -77,21 +95,25 @@ class CursorTest {
     @ValueSource(strings = {"", "  "})
     void anEmptyCursorIsMissing(String raw) {
         assertEquals(ErrorCode.MISSING_FIELD, refused(raw));
-        assertEquals(ErrorCode.MISSING_FIELD, assertThrows(Refusal.class, () -> parse(null)).code());
+        assertEquals(
+                ErrorCode.MISSING_FIELD,
+                assertThrows(Refusal.class, () -> parse(null)).code());
     }
 
     @Test
     void theChannelCheckDecidesWhichNamespacesExist() {
-        Refusal refusal = assertThrows(Refusal.class, () -> Cursor.parse("nope:x", 4, text -> {
-            throw new Refusal(ErrorCode.UNKNOWN_NAMESPACE, "unknown namespace 'nope'");
-        }));
+        Refusal refusal = assertThrows(
+                Refusal.class,
+                () -> Cursor.parse("nope:x", 4, text -> {
+                    throw new Refusal(ErrorCode.UNKNOWN_NAMESPACE, "unknown namespace 'nope'");
+                }));
         assertEquals(ErrorCode.UNKNOWN_NAMESPACE, refusal.code());
     }
 
     @Test
     void aPollAnswerIsOneJsonObjectAndItsEtagFollowsTheCursor() {
-        PollAnswer answer = new PollAnswer(parse("news:a~5~E"),
-                List.of(new Frame("{\"type\":\"ping\"}"), new Frame("{\"x\":1}")));
+        PollAnswer answer =
+                new PollAnswer(parse("news:a~5~E"), List.of(new Frame("{\"type\":\"ping\"}"), new Frame("{\"x\":1}")));
 
         assertEquals("{\"cursor\":\"news:a~5~E\",\"frames\":[{\"type\":\"ping\"},{\"x\":1}]}", answer.json());
         assertEquals(answer.etag(), new PollAnswer(parse("news:a~5~E"), List.of()).etag());

@@ -37,8 +37,20 @@ class LimitsTest {
     @Test
     void everyKindOfCharacterCountsAsItsUtf8Length() {
         Limits limits = limit(12);
-        for (String text : new String[] {"", "abcdefghijkl", "abcdefghijklm", "ééééé", "éééééé", "éééééééx",
-                "€€€€", "€€€€x", "😀😀😀", "😀😀😀x", "a😀€é", "aé€😀😀😀"}) {
+        for (String text : new String[] {
+            "",
+            "abcdefghijkl",
+            "abcdefghijklm",
+            "ééééé",
+            "éééééé",
+            "éééééééx",
+            "€€€€",
+            "€€€€x",
+            "😀😀😀",
+            "😀😀😀x",
+            "a😀€é",
+            "aé€😀😀😀"
+        }) {
             assertCountsUtf8Bytes(limits, text);
         }
     }

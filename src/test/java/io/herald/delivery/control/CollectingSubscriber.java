@@ -9,6 +9,7 @@ final class CollectingSubscriber implements Subscriber {
 
     /** The frames as sent; {@link #frames} holds their JSON text. */
     final List<Frame> sent = new ArrayList<>();
+
     final List<String> frames = new ArrayList<>();
     final List<Long> published = new ArrayList<>();
 

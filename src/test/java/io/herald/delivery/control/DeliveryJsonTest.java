@@ -25,8 +25,17 @@ class DeliveryJsonTest {
 
     /** Data that looks like a frame head must not be taken for one. */
     private static Publication publication(long offset) {
-        return new Publication(CHANNEL, offset, "E1", "id" + offset, "e",
-                Json.createObjectBuilder().add("channel", "fake:x").add("offset", 99).build(), 1L);
+        return new Publication(
+                CHANNEL,
+                offset,
+                "E1",
+                "id" + offset,
+                "e",
+                Json.createObjectBuilder()
+                        .add("channel", "fake:x")
+                        .add("offset", 99)
+                        .build(),
+                1L);
     }
 
     private static JsonObject json(Frame frame) {
@@ -39,8 +48,10 @@ class DeliveryJsonTest {
 
         assertEquals(CHANNEL, frame.channel());
         assertEquals(new Position(7, "E1"), frame.position());
-        assertEquals("{\"type\":\"publication\",\"channel\":\"news:a\",\"offset\":7,\"epoch\":\"E1\",\"id\":\"id7\","
-                + "\"event\":\"e\",\"data\":{\"channel\":\"fake:x\",\"offset\":99},\"ts\":1}", frame.json());
+        assertEquals(
+                "{\"type\":\"publication\",\"channel\":\"news:a\",\"offset\":7,\"epoch\":\"E1\",\"id\":\"id7\","
+                        + "\"event\":\"e\",\"data\":{\"channel\":\"fake:x\",\"offset\":99},\"ts\":1}",
+                frame.json());
     }
 
     @Test
@@ -55,12 +66,18 @@ class DeliveryJsonTest {
         assertEquals(new Position(9, "E1"), recovered.position());
         assertEquals(new Position(0, "E2"), fresh.position());
         JsonObject subscribed = json(recovered);
-        assertEquals(List.of("type", "ref", "channel", "offset", "epoch", "recovered", "publications"),
+        assertEquals(
+                List.of("type", "ref", "channel", "offset", "epoch", "recovered", "publications"),
                 List.copyOf(subscribed.keySet()));
-        assertEquals(List.of(8, 9), subscribed.getJsonArray("publications").getValuesAs(JsonObject.class).stream()
-                .map(p -> p.getInt("offset")).toList());
-        assertEquals(json(DeliveryJson.publication(publication(8))),
-                subscribed.getJsonArray("publications").getJsonObject(0), "the same form inside and alone");
+        assertEquals(
+                List.of(8, 9),
+                subscribed.getJsonArray("publications").getValuesAs(JsonObject.class).stream()
+                        .map(p -> p.getInt("offset"))
+                        .toList());
+        assertEquals(
+                json(DeliveryJson.publication(publication(8))),
+                subscribed.getJsonArray("publications").getJsonObject(0),
+                "the same form inside and alone");
     }
 
     @Test
@@ -72,15 +89,17 @@ class DeliveryJsonTest {
 
         assertNull(frame.channel());
         assertNull(frame.position());
-        assertEquals("{\"channel\":\"news:a\",\"offset\":3,\"epoch\":\"E1\",\"id\":\"id3\",\"duplicate\":true}",
+        assertEquals(
+                "{\"channel\":\"news:a\",\"offset\":3,\"epoch\":\"E1\",\"id\":\"id3\",\"duplicate\":true}",
                 result.toString());
         assertEquals("{\"type\":\"published\",\"ref\":5," + result.toString().substring(1), frame.json());
     }
 
     @Test
     void everyFrameStartsWithItsTypeThenTheRefWhenThereIsOne() {
-        assertEquals("{\"type\":\"x\",\"ref\":\"r\",\"a\":1}",
+        assertEquals(
+                "{\"type\":\"x\",\"ref\":\"r\",\"a\":1}",
                 DeliveryJson.frame("x", Json.createValue("r"), g -> g.write("a", 1)));
-        assertEquals("{\"type\":\"x\"}", DeliveryJson.frame("x", null, g -> { }));
+        assertEquals("{\"type\":\"x\"}", DeliveryJson.frame("x", null, g -> {}));
     }
 }

@@ -30,7 +30,8 @@ class HubTest {
     private final Hub hub = new Hub(broker);
 
     private Publication publication(ChannelName channel, long offset) {
-        return new Publication(channel, offset, "epoch-1", "id-" + offset, "score", Json.createValue(offset), 1000 + offset);
+        return new Publication(
+                channel, offset, "epoch-1", "id-" + offset, "score", Json.createValue(offset), 1000 + offset);
     }
 
     private CollectingSubscriber live(ChannelName channel) {
@@ -43,7 +44,10 @@ class HubTest {
     }
 
     private static long offsetOf(String frame) {
-        return Json.createReader(new StringReader(frame)).readObject().getJsonNumber("offset").longValue();
+        return Json.createReader(new StringReader(frame))
+                .readObject()
+                .getJsonNumber("offset")
+                .longValue();
     }
 
     @Test
@@ -54,8 +58,11 @@ class HubTest {
         hub.deliver(publication(news, 2));
         hub.deliver(publication(news, 3));
 
-        assertEquals(List.of(1L, 2L, 3L), subscriber.frames.stream().map(HubTest::offsetOf).toList());
-        JsonObject first = Json.createReader(new StringReader(subscriber.frames.get(0))).readObject();
+        assertEquals(
+                List.of(1L, 2L, 3L),
+                subscriber.frames.stream().map(HubTest::offsetOf).toList());
+        JsonObject first =
+                Json.createReader(new StringReader(subscriber.frames.get(0))).readObject();
         assertEquals("publication", first.getString("type"));
         assertEquals("news:sports", first.getString("channel"));
         assertEquals("epoch-1", first.getString("epoch"));
@@ -105,7 +112,9 @@ class HubTest {
 
         assertEquals("the reply", subscriber.frames.get(0));
         assertEquals(0L, subscriber.published.get(0));
-        assertEquals(List.of(3L, 4L), subscriber.frames.subList(1, 3).stream().map(HubTest::offsetOf).toList());
+        assertEquals(
+                List.of(3L, 4L),
+                subscriber.frames.subList(1, 3).stream().map(HubTest::offsetOf).toList());
         assertEquals(3, subscriber.frames.size());
     }
 
@@ -175,7 +184,9 @@ class HubTest {
         hub.deliver(publication(news, 2));
         hub.deliver(new Publication(news, 1, "epoch-2", "id-new", "score", Json.createValue(1), 5000));
 
-        assertEquals(List.of(2L, 1L), subscriber.frames.subList(1, 3).stream().map(HubTest::offsetOf).toList());
+        assertEquals(
+                List.of(2L, 1L),
+                subscriber.frames.subList(1, 3).stream().map(HubTest::offsetOf).toList());
         assertEquals(3, subscriber.frames.size());
     }
 

@@ -36,9 +36,15 @@ class MemoryBrokerTest {
     private final ChannelName noHistory = new ChannelName("live", "x");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-    private final MemoryBroker broker = new MemoryBroker(new Namespaces(Map.of(
-            "news", OpenNamespace.of("news", 3, TTL, false),
-            "live", OpenNamespace.of("live", 0, TTL, false)), 255), KEY_WINDOW, 100, clock);
+    private final MemoryBroker broker = new MemoryBroker(
+            new Namespaces(
+                    Map.of(
+                            "news", OpenNamespace.of("news", 3, TTL, false),
+                            "live", OpenNamespace.of("live", 0, TTL, false)),
+                    255),
+            KEY_WINDOW,
+            100,
+            clock);
     private final Hub hub = new Hub(broker);
 
     private Publication publish(ChannelName channel) {
@@ -73,8 +79,13 @@ class MemoryBrokerTest {
 
         @Test
         void recordWhatWasPublishedAndWhen() {
-            Publication publication = broker.publish(a, new Publish("news:a", "score",
-                    Json.createObjectBuilder().add("home", 2).build())).publication();
+            Publication publication = broker.publish(
+                            a,
+                            new Publish(
+                                    "news:a",
+                                    "score",
+                                    Json.createObjectBuilder().add("home", 2).build()))
+                    .publication();
 
             assertEquals(a, publication.channel());
             assertEquals("score", publication.event());
@@ -226,12 +237,15 @@ class MemoryBrokerTest {
 
         @Test
         void inANamespaceWithoutHistoryIsOnlyRecoveredAtTheTop() {
-            Publication first = broker.publish(noHistory, new Publish("live:x", null, JsonValue.TRUE)).publication();
-            Publication second = broker.publish(noHistory, new Publish("live:x", null, JsonValue.TRUE)).publication();
+            Publication first = broker.publish(noHistory, new Publish("live:x", null, JsonValue.TRUE))
+                    .publication();
+            Publication second = broker.publish(noHistory, new Publish("live:x", null, JsonValue.TRUE))
+                    .publication();
 
             assertEquals(2, second.offset());
             assertFalse(broker.recover(noHistory, first.position()).recovered());
-            assertFalse(broker.recover(noHistory, new Position(0, first.epoch())).recovered());
+            assertFalse(
+                    broker.recover(noHistory, new Position(0, first.epoch())).recovered());
             assertFalse(broker.recover(noHistory, null).recovered());
             Recovery atTop = broker.recover(noHistory, second.position());
             assertTrue(atTop.recovered());
@@ -252,7 +266,10 @@ class MemoryBrokerTest {
             assertTrue(again.duplicate());
             assertEquals(first.publication(), again.publication());
             assertEquals(2, publish(a).offset(), "a duplicate takes no offset");
-            assertEquals(List.of(1L, 2L), offsets(broker.recover(a, new Position(0, first.publication().epoch()))));
+            assertEquals(
+                    List.of(1L, 2L),
+                    offsets(broker.recover(
+                            a, new Position(0, first.publication().epoch()))));
         }
 
         @Test
@@ -303,8 +320,12 @@ class MemoryBrokerTest {
     class Delivery {
 
         private List<Long> publicationOffsets(CollectingSubscriber subscriber) {
-            return subscriber.frames.stream().filter(f -> f.contains("\"publication\""))
-                    .map(f -> Json.createReader(new StringReader(f)).readObject().getJsonNumber("offset").longValue())
+            return subscriber.frames.stream()
+                    .filter(f -> f.contains("\"publication\""))
+                    .map(f -> Json.createReader(new StringReader(f))
+                            .readObject()
+                            .getJsonNumber("offset")
+                            .longValue())
                     .toList();
         }
 

@@ -28,15 +28,18 @@ class PublisherTest {
     private static final int MAX_DATA = 32;
     private static final int MAX_KEY = 8;
 
-    private final Namespaces namespaces = new Namespaces(Map.of(
-            "news", OpenNamespace.of("news", 10, Duration.ofMinutes(1), false),
-            "chat", OpenNamespace.of("chat", 10, Duration.ofMinutes(1), true)), 255);
-    private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100,
-            new MutableClock(Instant.parse("2025-01-01T00:00:00Z")));
+    private final Namespaces namespaces = new Namespaces(
+            Map.of(
+                    "news", OpenNamespace.of("news", 10, Duration.ofMinutes(1), false),
+                    "chat", OpenNamespace.of("chat", 10, Duration.ofMinutes(1), true)),
+            255);
+    private final MemoryBroker broker = new MemoryBroker(
+            namespaces, Duration.ofMinutes(5), 100, new MutableClock(Instant.parse("2025-01-01T00:00:00Z")));
     private final Publisher publisher = new Publisher(namespaces, broker, MAX_DATA, MAX_KEY);
 
     private ErrorCode refusal(Publish request, Source source) {
-        return assertThrows(Refusal.class, () -> publisher.publish(request, source)).code();
+        return assertThrows(Refusal.class, () -> publisher.publish(request, source))
+                .code();
     }
 
     private long top(String channel) {
@@ -69,7 +72,8 @@ class PublisherTest {
     void refusesDataLargerThanTheLimit() {
         String big = "x".repeat(MAX_DATA);
 
-        assertEquals(ErrorCode.TOO_LARGE, refusal(new Publish("chat:room", null, Json.createValue(big)), Source.SYSTEM));
+        assertEquals(
+                ErrorCode.TOO_LARGE, refusal(new Publish("chat:room", null, Json.createValue(big)), Source.SYSTEM));
         assertEquals(0, top("chat:room"));
     }
 
@@ -77,10 +81,18 @@ class PublisherTest {
     void acceptsDataAtTheLimitAndAJsonNull() {
         String fits = "x".repeat(MAX_DATA - 2); // the encoded string adds two quotes
 
-        assertEquals(1, publisher.publish(new Publish("chat:room", null, Json.createValue(fits)), Source.SYSTEM)
-                .publication().offset());
-        assertEquals(2, publisher.publish(new Publish("chat:room", null, JsonValue.NULL), Source.SYSTEM)
-                .publication().offset());
+        assertEquals(
+                1,
+                publisher
+                        .publish(new Publish("chat:room", null, Json.createValue(fits)), Source.SYSTEM)
+                        .publication()
+                        .offset());
+        assertEquals(
+                2,
+                publisher
+                        .publish(new Publish("chat:room", null, JsonValue.NULL), Source.SYSTEM)
+                        .publication()
+                        .offset());
     }
 
     @Test
@@ -90,9 +102,10 @@ class PublisherTest {
 
     @Test
     void refusesAnIdempotencyKeyThatIsEmptyOrTooLong() {
-        assertEquals(ErrorCode.INVALID_FIELD,
-                refusal(new Publish("chat:room", null, JsonValue.TRUE, ""), Source.SYSTEM));
-        assertEquals(ErrorCode.INVALID_FIELD,
+        assertEquals(
+                ErrorCode.INVALID_FIELD, refusal(new Publish("chat:room", null, JsonValue.TRUE, ""), Source.SYSTEM));
+        assertEquals(
+                ErrorCode.INVALID_FIELD,
                 refusal(new Publish("chat:room", null, JsonValue.TRUE, "k".repeat(MAX_KEY + 1)), Source.SYSTEM));
         assertEquals(0, top("chat:room"));
     }
@@ -108,18 +121,23 @@ class PublisherTest {
 
     @Test
     void refusesAnEventLongerThan128Characters() {
-        assertEquals(ErrorCode.INVALID_FIELD,
+        assertEquals(
+                ErrorCode.INVALID_FIELD,
                 refusal(new Publish("chat:room", "e".repeat(129), JsonValue.TRUE), Source.SYSTEM));
-        assertEquals(1, publisher.publish(new Publish("chat:room", "e".repeat(128), JsonValue.TRUE), Source.SYSTEM)
-                .publication().offset());
+        assertEquals(
+                1,
+                publisher
+                        .publish(new Publish("chat:room", "e".repeat(128), JsonValue.TRUE), Source.SYSTEM)
+                        .publication()
+                        .offset());
     }
 
     @Test
     void refusesInvalidChannelsAndUnknownNamespaces() {
         assertEquals(ErrorCode.INVALID_CHANNEL, refusal(new Publish("chat", null, JsonValue.TRUE), Source.SYSTEM));
         assertEquals(ErrorCode.MISSING_FIELD, refusal(new Publish(null, null, JsonValue.TRUE), Source.SYSTEM));
-        assertEquals(ErrorCode.UNKNOWN_NAMESPACE,
-                refusal(new Publish("sports:x", null, JsonValue.TRUE), Source.SYSTEM));
+        assertEquals(
+                ErrorCode.UNKNOWN_NAMESPACE, refusal(new Publish("sports:x", null, JsonValue.TRUE), Source.SYSTEM));
     }
 
     @Test
@@ -152,7 +170,12 @@ class PublisherTest {
         };
         Publisher unavailable = new Publisher(namespaces, down, MAX_DATA, MAX_KEY);
 
-        assertEquals(ErrorCode.UNAVAILABLE, assertThrows(Refusal.class,
-                () -> unavailable.publish(new Publish("chat:room", null, JsonValue.TRUE), Source.SYSTEM)).code());
+        assertEquals(
+                ErrorCode.UNAVAILABLE,
+                assertThrows(
+                                Refusal.class,
+                                () -> unavailable.publish(
+                                        new Publish("chat:room", null, JsonValue.TRUE), Source.SYSTEM))
+                        .code());
     }
 }

@@ -11,7 +11,6 @@ import io.herald.it.support.ServerProcess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,9 +65,12 @@ class BrowserIT {
     static void boot() throws Exception {
         Chromium.requireInstalled();
         List<String> settings = new ArrayList<>(Deployments.TEST_SETTINGS);
-        settings.addAll(List.of("herald.channel.namespaces=demo,news,tiny", "herald.channel.namespace.demo.client-publish=true",
+        settings.addAll(List.of(
+                "herald.channel.namespaces=demo,news,tiny",
+                "herald.channel.namespace.demo.client-publish=true",
                 "herald.channel.namespace.tiny.anonymous=true"));
-        server = ServerProcess.of(ServerProcess.kind(), Deployments.testWar(), settings, WORK.resolve(ServerProcess.kind()));
+        server = ServerProcess.of(
+                ServerProcess.kind(), Deployments.testWar(), settings, WORK.resolve(ServerProcess.kind()));
         server.start();
         herald = new HeraldServer(server);
     }
@@ -86,7 +88,10 @@ class BrowserIT {
     void publicationsArriveInOrderOverEachTransport(String transport) {
         String channel = "news:via-" + transport;
         try (Chromium page = page(Map.of("transports", List.of(transport), "pollInterval", 200), channel)) {
-            page.await("connected over " + transport, WAIT, "h.transportName === '" + transport + "' && t.subscribed.length > 0");
+            page.await(
+                    "connected over " + transport,
+                    WAIT,
+                    "h.transportName === '" + transport + "' && t.subscribed.length > 0");
             for (int n = 1; n <= 20; n++) {
                 herald.publish(channel, "tick", "{\"n\":" + n + "}");
             }
@@ -132,8 +137,11 @@ class BrowserIT {
             assertContiguous(page, total);
             assertEquals(List.of("sse", "websocket"), page.js("return t.transports"));
             assertEquals("\"websocket\"", page.js("return localStorage.getItem('herald:' + h.base + ':transport')"));
-            System.out.printf("switch: %d publications, %d over SSE, %d duplicates ignored by the client%n", total,
-                    page.js("return t.pubs.filter(p => p.via === 'sse').length"), page.js("return h.stats.ignored"));
+            System.out.printf(
+                    "switch: %d publications, %d over SSE, %d duplicates ignored by the client%n",
+                    total,
+                    page.js("return t.pubs.filter(p => p.via === 'sse').length"),
+                    page.js("return h.stats.ignored"));
         } finally {
             publishing.set(false);
             gate(true);
@@ -157,15 +165,19 @@ class BrowserIT {
             server.stop();
             long stopped = System.nanoTime();
             page.await("the page noticing", WAIT, "h.state === 'offline'");
-            page.js("h.publish('demo:restart', 'queued', { n: 100 }).then((r) => t.published.push(r), (e) => t.errors.push(e));");
+            page.js(
+                    "h.publish('demo:restart', 'queued', { n: 100 }).then((r) => t.published.push(r), (e) => t.errors.push(e));");
             assertEquals(1L, page.js("return JSON.parse(localStorage.getItem('herald:' + h.base + ':outbox')).length"));
 
             long t1 = System.nanoTime();
             server.start();
             long ready = System.nanoTime();
             page.await("the publish confirmed", Duration.ofSeconds(60), "t.published.length === 1");
-            System.out.printf("restart: stop %d ms, boot %d ms, page back and publish confirmed %d ms after ready (over %s)%n",
-                    (stopped - t0) / 1_000_000, (ready - t1) / 1_000_000, (System.nanoTime() - ready) / 1_000_000,
+            System.out.printf(
+                    "restart: stop %d ms, boot %d ms, page back and publish confirmed %d ms after ready (over %s)%n",
+                    (stopped - t0) / 1_000_000,
+                    (ready - t1) / 1_000_000,
+                    (System.nanoTime() - ready) / 1_000_000,
                     page.js("return h.transportName"));
             page.await("the queued publication", WAIT, "t.pubs.length >= 4");
             Map<?, ?> resumed = (Map<?, ?>) page.js("return t.subscribed[t.subscribed.length - 1]");
@@ -174,12 +186,14 @@ class BrowserIT {
             herald.publish(channel, "tick", "{\"n\":101}");
             page.await("the publication after the restart", WAIT, "t.pubs.length >= 5");
             ServerProcess.pause(500);
-            assertEquals(List.of(1L, 100L, 2L, 101L),
+            assertEquals(
+                    List.of(1L, 100L, 2L, 101L),
                     page.js("return t.pubs.slice(3).flatMap(p => [p.offset, p.n])"),
                     "the queued publish is stored once (offset 1), the next one gets offset 2");
             assertEquals(false, page.js("return t.published[0].duplicate"));
             assertEquals("[]", page.js("return localStorage.getItem('herald:' + h.base + ':outbox')"));
-            assertFalse(((List<?>) page.js("return t.errors")).stream().anyMatch(e -> ((Map<?, ?>) e).get("fatal") != null));
+            assertFalse(((List<?>) page.js("return t.errors"))
+                    .stream().anyMatch(e -> ((Map<?, ?>) e).get("fatal") != null));
         }
     }
 
@@ -199,7 +213,8 @@ class BrowserIT {
     private static void assertContiguous(Chromium page, int count) {
         List<?> offsets = (List<?>) page.js("return t.pubs.map(p => p.offset)");
         List<?> numbers = (List<?>) page.js("return t.pubs.map(p => p.n)");
-        List<Long> expected = java.util.stream.LongStream.rangeClosed(1, count).boxed().toList();
+        List<Long> expected =
+                java.util.stream.LongStream.rangeClosed(1, count).boxed().toList();
         assertEquals(expected, offsets);
         assertEquals(expected, numbers);
         assertTrue(((List<?>) page.js("return [...new Set(t.pubs.map(p => p.epoch))]")).size() == 1);
@@ -208,9 +223,13 @@ class BrowserIT {
     /** Opens or closes WebSocket upgrades on the server (test-only resource), as a proxy would. */
     private static void gate(boolean open) {
         HttpRequest request = HttpRequest.newBuilder(server.base().resolve("api/test/websocket"))
-                .PUT(HttpRequest.BodyPublishers.ofString(String.valueOf(open))).header("Content-Type", "text/plain").build();
+                .PUT(HttpRequest.BodyPublishers.ofString(String.valueOf(open)))
+                .header("Content-Type", "text/plain")
+                .build();
         try {
-            int status = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             assertEquals(204, status, "PUT api/test/websocket answered " + status);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

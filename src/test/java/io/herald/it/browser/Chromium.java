@@ -1,7 +1,6 @@
 package io.herald.it.browser;
 
 import io.herald.it.support.PayaraProcess;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +29,9 @@ final class Chromium implements AutoCloseable {
 
     /** Selenium warns on every start that it has no CDP bindings for this Chromium; WebDriver needs none. */
     private static final List<Logger> QUIET = Stream.of("org.openqa.selenium.devtools", "org.openqa.selenium.chromium")
-            .map(Logger::getLogger).peek(logger -> logger.setLevel(Level.SEVERE)).toList();
+            .map(Logger::getLogger)
+            .peek(logger -> logger.setLevel(Level.SEVERE))
+            .toList();
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -57,11 +58,21 @@ final class Chromium implements AutoCloseable {
             Path profile = Files.createTempDirectory("herald-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(BINARY);
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--user-data-dir=" + profile);
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-                    .usingAnyFreePort().build();
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(DRIVER))
+                    .usingAnyFreePort()
+                    .build();
             try {
                 return new Chromium(profile, new ChromeDriver(service, options));
             } catch (RuntimeException e) {

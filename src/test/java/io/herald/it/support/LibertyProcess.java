@@ -32,10 +32,13 @@ public final class LibertyProcess extends ServerProcess {
         this.securePort = freePort();
         try {
             Files.createDirectories(server.resolve("apps"));
-            Files.copy(Path.of("server-config/liberty/server.xml"), server.resolve("server.xml"),
+            Files.copy(
+                    Path.of("server-config/liberty/server.xml"),
+                    server.resolve("server.xml"),
                     StandardCopyOption.REPLACE_EXISTING);
             Files.copy(war, server.resolve("apps").resolve("herald.war"), StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(server.resolve("bootstrap.properties"),
+            Files.writeString(
+                    server.resolve("bootstrap.properties"),
                     "HTTP_HOST=127.0.0.1\nHTTP_PORT=" + port + "\nHTTPS_PORT=" + securePort + "\n"
                             // INFO on the console too, so the log the tests read is the whole log
                             + "com.ibm.ws.logging.console.log.level=INFO\n");
@@ -63,14 +66,23 @@ public final class LibertyProcess extends ServerProcess {
     @Override
     public void start() {
         try {
-            Files.write(server.resolve("jvm.options"), settings.stream().map(s -> "-D" + s).toList());
+            Files.write(
+                    server.resolve("jvm.options"),
+                    settings.stream().map(s -> "-D" + s).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        start(List.of("/bin/sh", home.resolve("bin/server").toString(), "run", "herald"),
-                Map.of("WLP_USER_DIR", userDir.toString(), "JVM_ARGS", "-Xmx512m",
-                        "KEYSTORE_LOCATION", TestKeystore.get().file().toString(),
-                        "KEYSTORE_PASSWORD", TestKeystore.get().password()),
+        start(
+                List.of("/bin/sh", home.resolve("bin/server").toString(), "run", "herald"),
+                Map.of(
+                        "WLP_USER_DIR",
+                        userDir.toString(),
+                        "JVM_ARGS",
+                        "-Xmx512m",
+                        "KEYSTORE_LOCATION",
+                        TestKeystore.get().file().toString(),
+                        "KEYSTORE_PASSWORD",
+                        TestKeystore.get().password()),
                 List.of(health(), base().resolve("herald.js")));
     }
 }

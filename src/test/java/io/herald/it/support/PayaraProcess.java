@@ -46,8 +46,10 @@ public final class PayaraProcess extends ServerProcess {
         Path file = logs().resolve("pre-boot.asadmin");
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, Files.readString(Path.of("src/test/resources/payara-loopback.asadmin"))
-                    + "\n" + Files.readString(Path.of("server-config/payara/pre-boot.asadmin")));
+            Files.writeString(
+                    file,
+                    Files.readString(Path.of("src/test/resources/payara-loopback.asadmin")) + "\n"
+                            + Files.readString(Path.of("server-config/payara/pre-boot.asadmin")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -69,11 +71,24 @@ public final class PayaraProcess extends ServerProcess {
         command.add("-Djavax.net.ssl.keyStore=" + tls.file());
         command.add("-Djavax.net.ssl.keyStorePassword=" + tls.password());
         settings.forEach(setting -> command.add("-D" + setting));
-        command.addAll(List.of("-jar", required("payara.microJar", "target/payara-micro.jar").toString(),
-                "--deploy", war.toString(), "--port", String.valueOf(port), "--nocluster",
-                "--sslport", String.valueOf(securePort), "--sslcert", TestKeystore.ALIAS,
-                "--prebootcommandfile", preBootCommands().toString(),
-                "--postbootcommandfile", Path.of("server-config/payara/post-boot.asadmin").toAbsolutePath().toString()));
+        command.addAll(List.of(
+                "-jar",
+                required("payara.microJar", "target/payara-micro.jar").toString(),
+                "--deploy",
+                war.toString(),
+                "--port",
+                String.valueOf(port),
+                "--nocluster",
+                "--sslport",
+                String.valueOf(securePort),
+                "--sslcert",
+                TestKeystore.ALIAS,
+                "--prebootcommandfile",
+                preBootCommands().toString(),
+                "--postbootcommandfile",
+                Path.of("server-config/payara/post-boot.asadmin")
+                        .toAbsolutePath()
+                        .toString()));
         start(command, Map.of(), List.of(health(), base().resolve("herald.js")));
     }
 }

@@ -25,8 +25,10 @@ public abstract class ServerProcess implements AutoCloseable {
     /** The servers the suite runs on; failsafe runs it once per server (pom.xml). */
     public static final List<String> KINDS = List.of("payara", "wildfly", "liberty");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private static final Duration STARTUP = Duration.ofSeconds(180);
 
     private final String name;
@@ -127,7 +129,8 @@ public abstract class ServerProcess implements AutoCloseable {
         log = logs.resolve(name + "-" + ++boots + ".log");
         try {
             Files.createDirectories(logs);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             process = builder.start();
         } catch (IOException e) {
@@ -178,12 +181,17 @@ public abstract class ServerProcess implements AutoCloseable {
         if (running == null) {
             throw new IllegalStateException(name + " is not running");
         }
-        ProcessHandle jvm = java.util.stream.Stream.concat(java.util.stream.Stream.of(running.toHandle()),
-                        running.descendants())
-                .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no JVM among " + name + "'s processes"));
-        List<ProcessHandle> tree = java.util.stream.Stream.concat(java.util.stream.Stream.of(running.toHandle()),
-                running.descendants()).toList();
+        ProcessHandle jvm = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(running.toHandle()), running.descendants())
+                .filter(handle -> handle.info()
+                        .command()
+                        .map(command -> command.endsWith("/java"))
+                        .orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no JVM among " + name + "'s processes"));
+        List<ProcessHandle> tree = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(running.toHandle()), running.descendants())
+                .toList();
         jvm.destroy();
         try {
             jvm.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -239,7 +247,10 @@ public abstract class ServerProcess implements AutoCloseable {
 
     private static boolean answers(URI url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(url)
+                    .timeout(Duration.ofSeconds(2))
+                    .GET()
+                    .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

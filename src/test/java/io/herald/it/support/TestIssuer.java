@@ -65,7 +65,8 @@ public final class TestIssuer {
 
     /** MicroProfile JWT settings (system properties) that trust this issuer (RS256). */
     public List<String> settings() {
-        return List.of("mp.jwt.verify.publickey.location=" + publicKeyFile().toUri(),
+        return List.of(
+                "mp.jwt.verify.publickey.location=" + publicKeyFile().toUri(),
                 "mp.jwt.verify.issuer=" + ISSUER,
                 "mp.jwt.verify.audiences=" + AUDIENCE,
                 "mp.jwt.verify.publickey.algorithm=RS256");
@@ -81,7 +82,9 @@ public final class TestIssuer {
 
     /** A token signed with the right key after {@code change} altered its claims. */
     public String altered(String subject, UnaryOperator<JWTClaimsSet.Builder> change) {
-        return sign(change.apply(claims(subject, Duration.ofMinutes(5))).build(), new RSASSASigner(keys.getPrivate()),
+        return sign(
+                change.apply(claims(subject, Duration.ofMinutes(5))).build(),
+                new RSASSASigner(keys.getPrivate()),
                 JWSAlgorithm.RS256);
     }
 
@@ -102,7 +105,9 @@ public final class TestIssuer {
     }
 
     public String signedByStranger(String subject) {
-        return sign(claims(subject, Duration.ofMinutes(5)).build(), new RSASSASigner(stranger.getPrivate()),
+        return sign(
+                claims(subject, Duration.ofMinutes(5)).build(),
+                new RSASSASigner(stranger.getPrivate()),
                 JWSAlgorithm.RS256);
     }
 
@@ -112,14 +117,21 @@ public final class TestIssuer {
 
     private static JWTClaimsSet.Builder claims(String subject, Duration lifetime, String... groups) {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(subject).claim("upn", subject)
-                .claim("groups", List.of(groups)).jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now))
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .claim("upn", subject)
+                .claim("groups", List.of(groups))
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)));
     }
 
     private String sign(JWTClaimsSet claims, JWSSigner signer, JWSAlgorithm algorithm) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).build(), claims);
             jwt.sign(signer);
             return remember(jwt.serialize());
         } catch (JOSEException e) {

@@ -32,15 +32,37 @@ public final class TestKeystore {
 
     public static synchronized TestKeystore get() {
         if (made == null) {
-            Path file = Path.of("target", "it-tls", "herald-" + UUID.randomUUID() + ".p12").toAbsolutePath();
+            Path file = Path.of("target", "it-tls", "herald-" + UUID.randomUUID() + ".p12")
+                    .toAbsolutePath();
             String password = UUID.randomUUID().toString();
             try {
                 Files.createDirectories(file.getParent());
-                Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                        "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
-                        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-                        "-keystore", file.toString(), "-storepass", password, "-keypass", password)
-                        .redirectErrorStream(true).start();
+                Process keytool = new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                        .toString(),
+                                "-genkeypair",
+                                "-alias",
+                                ALIAS,
+                                "-keyalg",
+                                "RSA",
+                                "-keysize",
+                                "2048",
+                                "-validity",
+                                "30",
+                                "-dname",
+                                "CN=127.0.0.1",
+                                "-ext",
+                                "SAN=ip:127.0.0.1,dns:localhost",
+                                "-storetype",
+                                "PKCS12",
+                                "-keystore",
+                                file.toString(),
+                                "-storepass",
+                                password,
+                                "-keypass",
+                                password)
+                        .redirectErrorStream(true)
+                        .start();
                 String output = new String(keytool.getInputStream().readAllBytes());
                 if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
                     throw new IllegalStateException("keytool failed: " + output);

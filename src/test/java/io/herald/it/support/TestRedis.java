@@ -35,11 +35,19 @@ public final class TestRedis implements AutoCloseable {
     public void start() {
         try {
             Set<Long> before = servers();
-            server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
-                    .setting("appendonly no").build();
+            server = RedisServer.newRedisServer()
+                    .port(port)
+                    .bind("127.0.0.1")
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
             server.start();
-            process = ProcessHandle.current().descendants().filter(p -> !before.contains(p.pid()))
-                    .filter(TestRedis::isRedis).findFirst().orElse(null);
+            process = ProcessHandle.current()
+                    .descendants()
+                    .filter(p -> !before.contains(p.pid()))
+                    .filter(TestRedis::isRedis)
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,7 +86,10 @@ public final class TestRedis implements AutoCloseable {
             throw new IllegalStateException("the redis-server process of port " + port + " was not found");
         }
         try {
-            int exit = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+            int exit = new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             if (exit != 0) {
                 throw new IllegalStateException("kill " + signal + " " + process.pid() + " exited with " + exit);
             }
@@ -91,11 +102,17 @@ public final class TestRedis implements AutoCloseable {
     }
 
     private static Set<Long> servers() {
-        return ProcessHandle.current().descendants().filter(TestRedis::isRedis).map(ProcessHandle::pid)
+        return ProcessHandle.current()
+                .descendants()
+                .filter(TestRedis::isRedis)
+                .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
     }
 
     private static boolean isRedis(ProcessHandle process) {
-        return process.info().command().map(command -> command.contains("redis")).orElse(false);
+        return process.info()
+                .command()
+                .map(command -> command.contains("redis"))
+                .orElse(false);
     }
 }

@@ -68,12 +68,28 @@ public final class WildFlyProcess extends ServerProcess {
             configure();
             configured = true;
         }
-        List<String> command = new ArrayList<>(List.of("/bin/sh", home.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-microprofile.xml", "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
-                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset));
+        List<String> command = new ArrayList<>(List.of(
+                "/bin/sh",
+                home.resolve("bin/standalone.sh").toString(),
+                "-c",
+                "standalone-microprofile.xml",
+                "-b",
+                "127.0.0.1",
+                "-bmanagement",
+                "127.0.0.1",
+                "-Djboss.server.base.dir=" + base,
+                "-Djboss.socket.binding.port-offset=" + offset));
         settings.forEach(setting -> command.add("-D" + setting));
-        start(command, Map.of("JAVA_OPTS", "-Xmx512m", "KEYSTORE_LOCATION", TestKeystore.get().file().toString(),
-                "KEYSTORE_PASSWORD", TestKeystore.get().password()), List.of(health(), base().resolve("herald.js")));
+        start(
+                command,
+                Map.of(
+                        "JAVA_OPTS",
+                        "-Xmx512m",
+                        "KEYSTORE_LOCATION",
+                        TestKeystore.get().file().toString(),
+                        "KEYSTORE_PASSWORD",
+                        TestKeystore.get().password()),
+                List.of(health(), base().resolve("herald.js")));
     }
 
     /** Applies server-config/wildfly/herald.cli to this server's configuration, offline, as an operator would. */
@@ -81,12 +97,15 @@ public final class WildFlyProcess extends ServerProcess {
         Path script = Path.of("server-config/wildfly/herald.cli").toAbsolutePath();
         Path log = base.getParent().resolve("herald-cli.log");
         try {
-            ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin/jboss-cli.sh").toString(),
-                    "--file=" + script).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            "/bin/sh", home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             // the embedded server edits this server's copy of the configuration, not the unpacked one
             builder.environment().put("JAVA_OPTS", "-Djboss.server.base.dir=" + base);
             // the embedded server checks that the expressions resolve, so the script runs with them set too
-            builder.environment().put("KEYSTORE_LOCATION", TestKeystore.get().file().toString());
+            builder.environment()
+                    .put("KEYSTORE_LOCATION", TestKeystore.get().file().toString());
             builder.environment().put("KEYSTORE_PASSWORD", TestKeystore.get().password());
             Process cli = builder.start();
             if (!cli.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || cli.exitValue() != 0) {

@@ -33,9 +33,15 @@ class RedisCallsTest {
     @BeforeEach
     void start() {
         redis = new TestRedis();
-        calls = new RedisCalls(new HostAndPort(redis.url().getHost(), redis.url().getPort()),
-                millis -> DefaultJedisClientConfig.builder().clientName("herald").connectionTimeoutMillis(millis)
-                        .socketTimeoutMillis(millis).build(), 2, TIMEOUT);
+        calls = new RedisCalls(
+                new HostAndPort(redis.url().getHost(), redis.url().getPort()),
+                millis -> DefaultJedisClientConfig.builder()
+                        .clientName("herald")
+                        .connectionTimeoutMillis(millis)
+                        .socketTimeoutMillis(millis)
+                        .build(),
+                2,
+                TIMEOUT);
     }
 
     @AfterEach
@@ -81,7 +87,8 @@ class RedisCallsTest {
 
     @Test
     void anErrorReplyIsNoSignThatRedisIsAway() {
-        Refusal refused = assertThrows(Refusal.class, () -> calls.call(jedis -> jedis.eval("return redis.call('nope')")));
+        Refusal refused =
+                assertThrows(Refusal.class, () -> calls.call(jedis -> jedis.eval("return redis.call('nope')")));
         assertEquals(ErrorCode.UNAVAILABLE, refused.code());
         assertTrue(calls.reachable());
         assertEquals("PONG", calls.call(jedis -> jedis.ping()));

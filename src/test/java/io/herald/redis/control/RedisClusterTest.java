@@ -39,8 +39,8 @@ class RedisClusterTest {
 
     private static final ChannelName NEWS = new ChannelName("news", "x");
 
-    private final Namespaces namespaces = new Namespaces(
-            Map.of("news", OpenNamespace.of("news", 100, Duration.ofMinutes(5), false)), 255);
+    private final Namespaces namespaces =
+            new Namespaces(Map.of("news", OpenNamespace.of("news", 100, Duration.ofMinutes(5), false)), 255);
     private TestRedis redis;
     private Hub hubA;
     private Hub hubB;
@@ -85,9 +85,12 @@ class RedisClusterTest {
         }
         Recovery recovery = nodeB.broker().recover(NEWS, seen);
         assertTrue(recovery.recovered());
-        assertEquals(List.of(3L, 4L, 5L), recovery.missed().stream().map(p -> p.offset()).toList());
+        assertEquals(
+                List.of(3L, 4L, 5L),
+                recovery.missed().stream().map(p -> p.offset()).toList());
         assertEquals(5, recovery.position().offset());
-        assertFalse(nodeB.broker().recover(NEWS, new Position(2, "another-epoch")).recovered());
+        assertFalse(
+                nodeB.broker().recover(NEWS, new Position(2, "another-epoch")).recovered());
     }
 
     @Test
@@ -109,7 +112,8 @@ class RedisClusterTest {
         try (Jedis admin = new Jedis(redis.url())) {
             for (String client : admin.clientList().split("\n")) {
                 if (client.contains("name=herald-" + nodeB.id() + " ")) {
-                    killed += (int) admin.clientKill(new ClientKillParams().id(client.replaceAll("^id=(\\d+) .*", "$1")));
+                    killed +=
+                            (int) admin.clientKill(new ClientKillParams().id(client.replaceAll("^id=(\\d+) .*", "$1")));
                 }
             }
         }
@@ -131,7 +135,8 @@ class RedisClusterTest {
         redis.stop();
         await(() -> !nodeA.broker().ready() && !nodeB.broker().ready(), "both nodes not ready");
         long started = System.nanoTime();
-        Refusal refusal = assertThrows(Refusal.class,
+        Refusal refusal = assertThrows(
+                Refusal.class,
                 () -> nodeA.broker().publish(NEWS, new Publish(NEWS.toString(), "e", Json.createValue(2))));
         assertEquals(ErrorCode.UNAVAILABLE, refusal.code());
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(3).toNanos(), "fails fast");
@@ -167,19 +172,37 @@ class RedisClusterTest {
         redis.stop();
         try (RedisNode late = node()) {
             assertFalse(late.broker().ready());
-            assertEquals(ErrorCode.UNAVAILABLE, assertThrows(Refusal.class,
-                    () -> late.broker().publish(NEWS, new Publish(NEWS.toString(), "e", Json.createValue(1)))).code());
+            assertEquals(
+                    ErrorCode.UNAVAILABLE,
+                    assertThrows(
+                                    Refusal.class,
+                                    () -> late.broker()
+                                            .publish(NEWS, new Publish(NEWS.toString(), "e", Json.createValue(1))))
+                            .code());
             redis.start();
             await(() -> late.broker().ready(), "the late node joins");
-            assertEquals(1, late.broker().publish(NEWS, new Publish(NEWS.toString(), "e", Json.createValue(1)))
-                    .publication().offset());
+            assertEquals(
+                    1,
+                    late.broker()
+                            .publish(NEWS, new Publish(NEWS.toString(), "e", Json.createValue(1)))
+                            .publication()
+                            .offset());
         }
     }
 
     private RedisNode node() {
-        return RedisNode.start(new RedisSettings(redis.url(), "test:", 4, Duration.ofSeconds(1),
-                Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofHours(1), Duration.ofMinutes(5)),
-                namespaces, Executors.defaultThreadFactory());
+        return RedisNode.start(
+                new RedisSettings(
+                        redis.url(),
+                        "test:",
+                        4,
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(500),
+                        Duration.ofMillis(500),
+                        Duration.ofHours(1),
+                        Duration.ofMinutes(5)),
+                namespaces,
+                Executors.defaultThreadFactory());
     }
 
     private long listeners(String pubsubChannel) {
@@ -226,8 +249,12 @@ class RedisClusterTest {
         }
 
         List<Long> offsets() {
-            return frames.stream().filter(f -> f.contains("\"publication\""))
-                    .map(f -> Json.createReader(new StringReader(f)).readObject().getJsonNumber("offset").longValue())
+            return frames.stream()
+                    .filter(f -> f.contains("\"publication\""))
+                    .map(f -> Json.createReader(new StringReader(f))
+                            .readObject()
+                            .getJsonNumber("offset")
+                            .longValue())
                     .toList();
         }
     }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.herald.it.support.TestRedis;
+import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
-import io.herald.metrics.control.Meters;
 import io.herald.security.control.DeviceCredentials;
 import io.herald.security.control.Devices;
 import io.herald.security.control.DevicesContract;
@@ -53,9 +53,14 @@ class RedisDevicesTest extends DevicesContract {
 
     /** One node's commands to the test Redis. */
     private RedisCalls node() {
-        RedisCalls calls = new RedisCalls(new HostAndPort(redis.url().getHost(), redis.url().getPort()),
-                millis -> DefaultJedisClientConfig.builder().connectionTimeoutMillis(millis).socketTimeoutMillis(millis)
-                        .build(), 4, Duration.ofSeconds(2));
+        RedisCalls calls = new RedisCalls(
+                new HostAndPort(redis.url().getHost(), redis.url().getPort()),
+                millis -> DefaultJedisClientConfig.builder()
+                        .connectionTimeoutMillis(millis)
+                        .socketTimeoutMillis(millis)
+                        .build(),
+                4,
+                Duration.ofSeconds(2));
         nodes.add(calls);
         return calls;
     }
@@ -68,8 +73,12 @@ class RedisDevicesTest extends DevicesContract {
         nodeA.save(lobby, "5e88489");
         assertEquals(Optional.of(lobby), nodeB.byToken("5e88489"));
         try (Jedis jedis = pool.getResource()) {
-            assertEquals(new TreeSet<>(Set.of("herald:{devices}:device:lobby-1",
-                    "herald:{devices}:token:5e88489", "herald:{devices}:ids")), new TreeSet<>(jedis.keys("*")));
+            assertEquals(
+                    new TreeSet<>(Set.of(
+                            "herald:{devices}:device:lobby-1",
+                            "herald:{devices}:token:5e88489",
+                            "herald:{devices}:ids")),
+                    new TreeSet<>(jedis.keys("*")));
             assertEquals("5e88489", jedis.hget("herald:{devices}:device:lobby-1", "token"));
         }
         nodeB.remove("lobby-1");

@@ -29,8 +29,10 @@ class CallerTest {
 
     /** A request as CDI injects it: the container's own principal, and the attributes the gates set. */
     private static HttpServletRequest request(Principal container, Map<String, Object> attributes) {
-        return (HttpServletRequest) Proxy.newProxyInstance(CallerTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (HttpServletRequest) Proxy.newProxyInstance(
+                CallerTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getUserPrincipal" -> container;
                     case "getAttribute" -> attributes.get((String) args[0]);
                     default -> throw new UnsupportedOperationException(method.getName());
@@ -76,7 +78,9 @@ class CallerTest {
         Map<String, Object> attributes = Map.of(Caller.PRINCIPAL, new DevicePrincipal(Identity.of(lobby)));
         assertEquals(Identity.of(lobby), caller(null, attributes).identity(ticket));
         assertThrows(Refusal.class, () -> caller(null, Map.of()).identity(ticket));
-        assertThrows(Refusal.class, () -> caller(null, attributes).identity("unknown"),
+        assertThrows(
+                Refusal.class,
+                () -> caller(null, attributes).identity("unknown"),
                 "an unknown ticket is refused even beside a credential");
     }
 }

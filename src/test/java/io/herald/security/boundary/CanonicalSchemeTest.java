@@ -15,11 +15,16 @@ import org.junit.jupiter.api.Test;
 class CanonicalSchemeTest {
 
     private static HttpServletRequest request(Map<String, String> headers) {
-        return (HttpServletRequest) Proxy.newProxyInstance(CanonicalSchemeTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (HttpServletRequest) Proxy.newProxyInstance(
+                CanonicalSchemeTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getHeader" -> headers.get(((String) args[0]).toLowerCase());
-                    case "getHeaders" -> Collections.enumeration(headers.containsKey(((String) args[0]).toLowerCase())
-                            ? List.of(headers.get(((String) args[0]).toLowerCase())) : List.of());
+                    case "getHeaders" ->
+                        Collections.enumeration(
+                                headers.containsKey(((String) args[0]).toLowerCase())
+                                        ? List.of(headers.get(((String) args[0]).toLowerCase()))
+                                        : List.of());
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
@@ -27,8 +32,8 @@ class CanonicalSchemeTest {
     @Test
     void anyCaseOfTheBearerSchemeReadsBearerAndTheTokenIsUntouched() {
         for (String scheme : List.of("bearer", "BEARER", "bEaReR")) {
-            HttpServletRequest canonical = CanonicalScheme.of(request(Map.of("authorization", scheme + " a.B-c.d",
-                    "origin", "http://x")));
+            HttpServletRequest canonical =
+                    CanonicalScheme.of(request(Map.of("authorization", scheme + " a.B-c.d", "origin", "http://x")));
             assertEquals("Bearer a.B-c.d", canonical.getHeader("Authorization"), scheme);
             assertEquals("Bearer a.B-c.d", canonical.getHeader("authorization"), scheme);
             assertEquals(List.of("Bearer a.B-c.d"), Collections.list(canonical.getHeaders("AUTHORIZATION")), scheme);
@@ -39,8 +44,11 @@ class CanonicalSchemeTest {
 
     @Test
     void aRequestThatNeedsNoRespellingIsPassedOnAsItIs() {
-        for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("authorization", "Bearer t"),
-                Map.of("authorization", "Device hdt_x"), Map.of("authorization", "bearerless"))) {
+        for (Map<String, String> headers : List.of(
+                Map.<String, String>of(),
+                Map.of("authorization", "Bearer t"),
+                Map.of("authorization", "Device hdt_x"),
+                Map.of("authorization", "bearerless"))) {
             HttpServletRequest request = request(headers);
             assertSame(request, CanonicalScheme.of(request), headers.toString());
         }

@@ -51,9 +51,19 @@ class ClaimTypesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"sub\":{\"id\":\"x\"}}", "{\"sub\":42}", "{\"sub\":null}", "{\"upn\":[\"x\"]}",
-            "{\"preferred_username\":true}", "{\"groups\":\"red\"}", "{\"groups\":{\"a\":\"red\"}}",
-            "{\"groups\":[\"red\",7]}", "{\"exp\":\"1800000000\"}", "{\"nbf\":\"1800000000\"}"})
+    @ValueSource(
+            strings = {
+                "{\"sub\":{\"id\":\"x\"}}",
+                "{\"sub\":42}",
+                "{\"sub\":null}",
+                "{\"upn\":[\"x\"]}",
+                "{\"preferred_username\":true}",
+                "{\"groups\":\"red\"}",
+                "{\"groups\":{\"a\":\"red\"}}",
+                "{\"groups\":[\"red\",7]}",
+                "{\"exp\":\"1800000000\"}",
+                "{\"nbf\":\"1800000000\"}"
+            })
     void aClaimOfAnotherTypeIsRefusedWhateverTheRuntimeMadeOfIt(String payload) {
         Refusal refused = assertThrows(Refusal.class, () -> ClaimTypes.check(token(signed(payload))), payload);
         assertEquals(ErrorCode.UNAUTHENTICATED, refused.code());

@@ -26,18 +26,27 @@ class CredentialsFuzzTest {
 
     /** A token the fuzzer can find only by hashing collisions; its shape is what it can reach. */
     private static final String TOKEN = "hdt_" + "A".repeat(43);
+
     private static final MemoryDevices DEVICES = new MemoryDevices();
     private static final DeviceCredentials CREDENTIALS = new DeviceCredentials(DEVICES, Meters.none());
     private static final Identity ALICE = new Identity("alice", Set.of("readers"), false, null);
     private static final Tickets TICKETS = new Tickets(Duration.ofMinutes(5), System::nanoTime);
 
     static {
-        DEVICES.save(new Device("lobby-1", Set.of("displays"), Instant.parse("2026-01-05T08:00:00Z")),
+        DEVICES.save(
+                new Device("lobby-1", Set.of("displays"), Instant.parse("2026-01-05T08:00:00Z")),
                 DeviceCredentials.hash(TOKEN));
     }
 
     @FuzzTest(maxDuration = "1m")
-    @DictionaryEntries({"Device ", "device ", "DEVICE ", "Bearer ", "hdt_", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+    @DictionaryEntries({
+        "Device ",
+        "device ",
+        "DEVICE ",
+        "Bearer ",
+        "hdt_",
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+    })
     void authorization(byte[] input) {
         // a header value as the servlet container hands it over: ISO-8859-1
         String header = new String(input, StandardCharsets.ISO_8859_1);

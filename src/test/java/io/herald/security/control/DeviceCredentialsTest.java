@@ -20,7 +20,8 @@ class DeviceCredentialsTest {
 
     private final MemoryDevices devices = new MemoryDevices();
     private final DeviceCredentials credentials = new DeviceCredentials(devices, Meters.none());
-    private final Device lobby = new Device("lobby-1", Set.of("displays", "floor-3"), Instant.parse("2026-01-05T08:00:00Z"));
+    private final Device lobby =
+            new Device("lobby-1", Set.of("displays", "floor-3"), Instant.parse("2026-01-05T08:00:00Z"));
 
     @Test
     void aTokenIsHdtAnd256RandomBitsInBase64Url() {
@@ -68,9 +69,11 @@ class DeviceCredentialsTest {
         String old = DeviceCredentials.newToken();
         devices.save(lobby, DeviceCredentials.hash(old));
         String fresh = DeviceCredentials.newToken();
-        devices.save(new Device("lobby-1", lobby.groups(), lobby.created().plusSeconds(1)), DeviceCredentials.hash(fresh));
-        for (String refused : new String[] {old, DeviceCredentials.newToken(), "hdt_short", fresh + "x", "",
-                DeviceCredentials.hash(fresh), null}) {
+        devices.save(
+                new Device("lobby-1", lobby.groups(), lobby.created().plusSeconds(1)), DeviceCredentials.hash(fresh));
+        for (String refused : new String[] {
+            old, DeviceCredentials.newToken(), "hdt_short", fresh + "x", "", DeviceCredentials.hash(fresh), null
+        }) {
             Refusal refusal = assertThrows(Refusal.class, () -> credentials.identify(refused), String.valueOf(refused));
             assertEquals(ErrorCode.UNAUTHENTICATED, refusal.code());
         }

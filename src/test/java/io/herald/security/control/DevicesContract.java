@@ -61,7 +61,11 @@ public abstract class DevicesContract {
         devices.save(new Device("b", Set.of("x"), T0), "hb");
         devices.save(new Device("a", Set.of(), T0.plusNanos(1)), "ha");
         devices.save(new Device("c|d", Set.of("y", "z"), T0), "hc");
-        assertEquals(List.of(new Device("a", Set.of(), T0.plusNanos(1)), new Device("b", Set.of("x"), T0),
-                new Device("c|d", Set.of("y", "z"), T0)), devices.all());
+        assertEquals(
+                List.of(
+                        new Device("a", Set.of(), T0.plusNanos(1)),
+                        new Device("b", Set.of("x"), T0),
+                        new Device("c|d", Set.of("y", "z"), T0)),
+                devices.all());
     }
 }

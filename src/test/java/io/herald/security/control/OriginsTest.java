@@ -44,7 +44,8 @@ class OriginsTest {
         assertFalse(origins.allowed("https://app.example.com.evil.io", "herald.internal", "http"));
         assertFalse(origins.allowed("https://evil.io/https://app.example.com", "herald.internal", "http"));
         assertFalse(origins.allowed("http://app.example.com", "herald.internal", "http"));
-        assertTrue(origins.allowed("https://herald.internal", "herald.internal", "https"),
+        assertTrue(
+                origins.allowed("https://herald.internal", "herald.internal", "https"),
                 "the page's own origin still passes");
     }
 }

@@ -30,8 +30,14 @@ class ProvisioningTest {
     private final MemoryDevices devices = new MemoryDevices();
     private final List<String> changed = new ArrayList<>();
     // a clock that stands still: two provisionings of one id in the same instant must still differ
-    private final Provisioning provisioning = new Provisioning(devices, "herald-admin", 16, 3,
-            Clock.fixed(Instant.parse("2026-01-05T08:00:00Z"), ZoneOffset.UTC), Meters.none(), changed::add);
+    private final Provisioning provisioning = new Provisioning(
+            devices,
+            "herald-admin",
+            16,
+            3,
+            Clock.fixed(Instant.parse("2026-01-05T08:00:00Z"), ZoneOffset.UTC),
+            Meters.none(),
+            changed::add);
     private final DeviceCredentials credentials = new DeviceCredentials(devices, Meters.none());
 
     private Provisioned provision(String body) {
@@ -41,7 +47,8 @@ class ProvisioningTest {
     @Test
     void provisioningGivesATokenThatIdentifiesTheDeviceAndStoresOnlyItsHash() {
         Provisioned lobby = provision("{\"id\":\"lobby-1\",\"groups\":[\"displays\",\"floor-3\"]}");
-        assertEquals(new Device("lobby-1", Set.of("displays", "floor-3"), Instant.parse("2026-01-05T08:00:00Z")),
+        assertEquals(
+                new Device("lobby-1", Set.of("displays", "floor-3"), Instant.parse("2026-01-05T08:00:00Z")),
                 lobby.device());
         assertEquals(lobby.device(), credentials.identify(lobby.token()).device());
         assertEquals(Optional.of(lobby.device()), devices.byToken(DeviceCredentials.hash(lobby.token())));
@@ -54,8 +61,10 @@ class ProvisioningTest {
         Provisioned first = provision("{\"id\":\"lobby-1\"}");
         Provisioned second = provision("{\"id\":\"lobby-1\",\"groups\":[]}");
         assertNotEquals(first.token(), second.token());
-        assertEquals(ErrorCode.UNAUTHENTICATED,
-                assertThrows(Refusal.class, () -> credentials.identify(first.token())).code());
+        assertEquals(
+                ErrorCode.UNAUTHENTICATED,
+                assertThrows(Refusal.class, () -> credentials.identify(first.token()))
+                        .code());
         assertEquals("device:lobby-1", credentials.identify(second.token()).subject());
         assertNotEquals(first.device(), second.device(), "connections with the old token fail the re-check");
         assertTrue(second.device().created().isAfter(first.device().created()));
@@ -67,11 +76,16 @@ class ProvisioningTest {
         Provisioned lobby = provision("{\"id\":\"lobby-1\"}");
         provisioning.revoke(ADMIN, "lobby-1");
         assertEquals(List.of("lobby-1"), changed);
-        assertEquals(ErrorCode.UNAUTHENTICATED,
-                assertThrows(Refusal.class, () -> credentials.identify(lobby.token())).code());
+        assertEquals(
+                ErrorCode.UNAUTHENTICATED,
+                assertThrows(Refusal.class, () -> credentials.identify(lobby.token()))
+                        .code());
         for (String unknown : new String[] {"lobby-1", "never", "../x", "a/b", "", "x".repeat(17), null}) {
-            assertEquals(ErrorCode.UNKNOWN_DEVICE,
-                    assertThrows(Refusal.class, () -> provisioning.revoke(ADMIN, unknown)).code(), unknown);
+            assertEquals(
+                    ErrorCode.UNKNOWN_DEVICE,
+                    assertThrows(Refusal.class, () -> provisioning.revoke(ADMIN, unknown))
+                            .code(),
+                    unknown);
         }
         assertEquals(List.of("lobby-1"), changed);
     }
@@ -81,14 +95,20 @@ class ProvisioningTest {
         Provisioned lobby = provision("{\"id\":\"lobby-1\",\"groups\":[\"herald-admin\"]}");
         Identity device = credentials.identify(lobby.token());
         assertTrue(device.memberOf("herald-admin"), "given the admin group by mistake");
-        assertRefused(ErrorCode.UNAUTHENTICATED, () -> provisioning.provision(Identity.ANONYMOUS, JsonText.parse("{\"id\":\"x\"}")));
-        assertRefused(ErrorCode.FORBIDDEN, () -> provisioning.provision(new Identity("bob", Set.of("displays"), false, null),
-                JsonText.parse("{\"id\":\"x\"}")));
+        assertRefused(
+                ErrorCode.UNAUTHENTICATED,
+                () -> provisioning.provision(Identity.ANONYMOUS, JsonText.parse("{\"id\":\"x\"}")));
+        assertRefused(
+                ErrorCode.FORBIDDEN,
+                () -> provisioning.provision(
+                        new Identity("bob", Set.of("displays"), false, null), JsonText.parse("{\"id\":\"x\"}")));
         assertRefused(ErrorCode.FORBIDDEN, () -> provisioning.provision(device, JsonText.parse("{\"id\":\"x\"}")));
         assertRefused(ErrorCode.FORBIDDEN, () -> provisioning.all(device));
         assertRefused(ErrorCode.FORBIDDEN, () -> provisioning.revoke(device, "lobby-1"));
         assertRefused(ErrorCode.UNAUTHENTICATED, () -> provisioning.all(Identity.ANONYMOUS));
-        assertEquals(List.of("lobby-1"), provisioning.all(ADMIN).stream().map(Device::id).toList());
+        assertEquals(
+                List.of("lobby-1"),
+                provisioning.all(ADMIN).stream().map(Device::id).toList());
     }
 
     @Test
@@ -96,17 +116,33 @@ class ProvisioningTest {
         assertRefused(ErrorCode.MALFORMED, () -> provision("[]"));
         assertRefused(ErrorCode.MISSING_FIELD, () -> provision("{\"groups\":[]}"));
         assertRefused(ErrorCode.MISSING_FIELD, () -> provision("{\"id\":null}"));
-        for (String body : new String[] {"{\"id\":7}", "{\"id\":\"\"}", "{\"id\":\"a/b\"}", "{\"id\":\"a:b\"}",
-                "{\"id\":\".hidden\"}", "{\"id\":\"-x\"}", "{\"id\":\"l\u00f6bby\"}", "{\"id\":\"" + "x".repeat(17) + "\"}",
-                "{\"id\":\"x\",\"groups\":\"displays\"}", "{\"id\":\"x\",\"groups\":[1]}",
-                "{\"id\":\"x\",\"groups\":[\"\"]}", "{\"id\":\"x\",\"groups\":[\"a\\nb\"]}",
-                "{\"id\":\"x\",\"groups\":[\"" + "g".repeat(256) + "\"]}", "{\"id\":\"x\",\"groups\":[\"a\",\"b\",\"c\",\"d\"]}"}) {
+        for (String body : new String[] {
+            "{\"id\":7}",
+            "{\"id\":\"\"}",
+            "{\"id\":\"a/b\"}",
+            "{\"id\":\"a:b\"}",
+            "{\"id\":\".hidden\"}",
+            "{\"id\":\"-x\"}",
+            "{\"id\":\"l\u00f6bby\"}",
+            "{\"id\":\"" + "x".repeat(17) + "\"}",
+            "{\"id\":\"x\",\"groups\":\"displays\"}",
+            "{\"id\":\"x\",\"groups\":[1]}",
+            "{\"id\":\"x\",\"groups\":[\"\"]}",
+            "{\"id\":\"x\",\"groups\":[\"a\\nb\"]}",
+            "{\"id\":\"x\",\"groups\":[\"" + "g".repeat(256) + "\"]}",
+            "{\"id\":\"x\",\"groups\":[\"a\",\"b\",\"c\",\"d\"]}"
+        }) {
             assertRefused(ErrorCode.INVALID_FIELD, () -> provision(body));
         }
         assertEquals(List.of(), devices.all());
-        assertEquals("x".repeat(16), provision("{\"id\":\"" + "x".repeat(16) + "\",\"groups\":[\"a\",\"b\",\"c\"]}")
-                .device().id());
-        assertEquals("L_1.b@c=d+e|f-g", provision("{\"id\":\"L_1.b@c=d+e|f-g\"}").device().id());
+        assertEquals(
+                "x".repeat(16),
+                provision("{\"id\":\"" + "x".repeat(16) + "\",\"groups\":[\"a\",\"b\",\"c\"]}")
+                        .device()
+                        .id());
+        assertEquals(
+                "L_1.b@c=d+e|f-g",
+                provision("{\"id\":\"L_1.b@c=d+e|f-g\"}").device().id());
     }
 
     private static void assertRefused(ErrorCode code, Executable action) {

@@ -6,8 +6,7 @@ package io.herald.security.control;
  */
 public final class QuotaRoom {
 
-    private QuotaRoom() {
-    }
+    private QuotaRoom() {}
 
     public static int forUser(Quotas quotas, String subject) {
         return room(quotas, subject, null);

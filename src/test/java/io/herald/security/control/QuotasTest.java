@@ -1,6 +1,7 @@
 package io.herald.security.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
@@ -9,7 +10,6 @@ import io.herald.security.entity.RateLimit;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @DisplayName("Quotas and Throttles")
 class QuotasTest {
@@ -60,8 +60,8 @@ class QuotasTest {
     @Test
     void throttlesLimitEachCallerApartAndForgetIdleOnes() {
         long[] now = {0};
-        Throttles throttles = new Throttles(new RateLimit(60, 2, Duration.ofMinutes(1), 10), () -> now[0],
-                Meters.none());
+        Throttles throttles =
+                new Throttles(new RateLimit(60, 2, Duration.ofMinutes(1), 10), () -> now[0], Meters.none());
         throttles.admit("user alice");
         throttles.admit("user alice");
         Refusal refusal = assertThrows(Refusal.class, () -> throttles.admit("user alice"));

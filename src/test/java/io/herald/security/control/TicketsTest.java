@@ -26,7 +26,9 @@ class TicketsTest {
         String ticket = tickets.issue(alice);
         assertTrue(tickets.valid(ticket));
         assertEquals(alice, tickets.redeem(ticket));
-        assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(Refusal.class, () -> tickets.redeem(ticket)).code());
+        assertEquals(
+                ErrorCode.UNAUTHENTICATED,
+                assertThrows(Refusal.class, () -> tickets.redeem(ticket)).code());
     }
 
     @Test
