@@ -14,6 +14,7 @@ import io.herald.connection.entity.Limits;
 import io.herald.connection.entity.PollAnswer;
 import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.MemoryBroker;
+import io.herald.delivery.control.MutableClock;
 import io.herald.delivery.entity.Publish;
 import io.herald.metrics.control.Meters;
 import io.herald.problem.entity.ErrorCode;
@@ -24,8 +25,6 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ class PollsTest {
     private final Hub hub = new Hub(broker);
     private final Limits limits =
             new Limits(65536, 4, 1_000_000, 65536, Duration.ofSeconds(25), Duration.ofSeconds(60), 100);
-    private final MovingClock clock = new MovingClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final Polls polls = new Polls(
             namespaces,
             broker,
@@ -232,31 +231,6 @@ class PollsTest {
                     ErrorCode.INVALID_FIELD,
                     assertThrows(Refusal.class, () -> polls.wait(refused)).code(),
                     refused);
-        }
-    }
-
-    /** A clock that moves only when the test moves it. */
-    private static final class MovingClock extends Clock {
-
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
