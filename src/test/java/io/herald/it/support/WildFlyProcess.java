@@ -122,7 +122,8 @@ public final class WildFlyProcess extends ServerProcess {
 
     private static int freeOffset() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int offset = ThreadLocalRandom.current().nextInt(20_000, 50_000);
+            // every port below 32768, where the kernel never hands out a client socket's local port
+            int offset = ThreadLocalRandom.current().nextInt(1_000, 22_000);
             if (free(8080 + offset) && free(9990 + offset) && free(8443 + offset) && free(9993 + offset)) {
                 return offset;
             }
