@@ -21,6 +21,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The cluster broker: offsets, epochs, history (Streams) and idempotency keys live in Redis, so any
@@ -30,7 +32,7 @@ import redis.clients.jedis.Jedis;
  */
 public final class RedisBroker implements Broker {
 
-    private final RedisCalls calls;
+    private final JedisPool pool;
     private final Keys keys;
     private final Namespaces namespaces;
     private final Duration channelIdleTtl;
@@ -40,7 +42,7 @@ public final class RedisBroker implements Broker {
 
     /** {@code subscription} opens this node's subscription connection; {@code control} runs its writes. */
     RedisBroker(
-            RedisCalls calls,
+            JedisPool pool,
             Keys keys,
             Namespaces namespaces,
             RedisSettings settings,
@@ -48,20 +50,20 @@ public final class RedisBroker implements Broker {
             Supplier<Jedis> subscription,
             ExecutorService control,
             String nodeId) {
-        this.calls = calls;
+        this.pool = pool;
         this.keys = keys;
         this.namespaces = namespaces;
         this.channelIdleTtl = settings.channelIdleTtl();
         this.idempotencyWindow = settings.idempotencyWindow();
         this.clock = clock;
-        // the subscription back means Redis answers: pooled connections from before an outage are dead
+        // the pool is cleared whenever the subscription is back: connections from before an outage are dead
         this.fanout = new RedisFanout(
                 subscription,
                 keys,
                 control,
                 settings.maxBackoff(),
                 nodeId,
-                calls::reconnected,
+                pool::clear,
                 (channel, after) -> read(channel, after, namespaces.of(channel)));
     }
 
@@ -133,10 +135,9 @@ public final class RedisBroker implements Broker {
         return new Recovery(new Position(top, epoch), true, entries);
     }
 
-    /** The subscription is up and the last command was answered in time: a publish can succeed. */
     @Override
     public boolean ready() {
-        return fanout.connected() && calls.reachable();
+        return fanout.connected();
     }
 
     @Override
@@ -149,13 +150,12 @@ public final class RedisBroker implements Broker {
         fanout.unfollow(channel);
     }
 
-    /** Within herald.redis.timeout in all, and refused at once while Redis is known not to answer. */
     private Object call(java.util.function.Function<Jedis, Object> command) {
-        try {
-            return calls.call(command);
-        } catch (Refusal refusal) {
+        try (Jedis jedis = pool.getResource()) {
+            return command.apply(jedis);
+        } catch (JedisException e) {
             fanout.suspect();
-            throw refusal;
+            throw unavailable();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.herald.redis.control;
 
+import io.herald.problem.entity.ErrorCode;
+import io.herald.problem.entity.Refusal;
 import io.herald.security.control.Devices;
 import io.herald.security.entity.Device;
 import jakarta.json.Json;
@@ -15,6 +17,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Device records in Redis, so that every node accepts a device provisioned on any of them (docs/redis.md):
@@ -54,11 +58,11 @@ final class RedisDevices implements Devices {
             return 1
             """;
 
-    private final RedisCalls calls;
+    private final JedisPool pool;
     private final Keys keys;
 
-    RedisDevices(RedisCalls calls, Keys keys) {
-        this.calls = calls;
+    RedisDevices(JedisPool pool, Keys keys) {
+        this.pool = pool;
         this.keys = keys;
     }
 
@@ -122,6 +126,10 @@ final class RedisDevices implements Devices {
     }
 
     private <T> T call(Function<Jedis, T> command) {
-        return calls.call(command);
+        try (Jedis jedis = pool.getResource()) {
+            return command.apply(jedis);
+        } catch (JedisException e) {
+            throw new Refusal(ErrorCode.UNAVAILABLE, "Redis is unreachable; retry later");
+        }
     }
 }

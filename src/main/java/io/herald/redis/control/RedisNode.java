@@ -13,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
 
 /** One Herald node's connection to Redis: the command pool, the subscription and its threads, the device store. */
 public final class RedisNode implements AutoCloseable {
 
     private final String id;
-    private final RedisCalls calls;
+    private final JedisPool pool;
     private final RedisBroker broker;
     private final RedisDevices devices;
     private final ExecutorService control;
@@ -26,13 +28,13 @@ public final class RedisNode implements AutoCloseable {
 
     private RedisNode(
             String id,
-            RedisCalls calls,
+            JedisPool pool,
             RedisBroker broker,
             RedisDevices devices,
             ExecutorService control,
             ScheduledExecutorService heartbeats) {
         this.id = id;
-        this.calls = calls;
+        this.pool = pool;
         this.broker = broker;
         this.devices = devices;
         this.control = control;
@@ -44,14 +46,18 @@ public final class RedisNode implements AutoCloseable {
         URI uri = settings.url();
         HostAndPort address = new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379);
         int timeout = (int) settings.timeout().toMillis();
-        RedisCalls calls = new RedisCalls(
+        JedisPoolConfig poolConfig = new JedisPoolConfig();
+        poolConfig.setMaxTotal(settings.poolSize());
+        poolConfig.setMaxIdle(settings.poolSize());
+        poolConfig.setMaxWait(settings.timeout());
+        poolConfig.setJmxEnabled(false);
+        JedisPool pool = new JedisPool(
+                poolConfig,
                 address,
-                millis -> clientConfig(uri)
-                        .connectionTimeoutMillis(millis)
-                        .socketTimeoutMillis(millis)
-                        .build(),
-                settings.poolSize(),
-                settings.timeout());
+                clientConfig(uri)
+                        .connectionTimeoutMillis(timeout)
+                        .socketTimeoutMillis(timeout)
+                        .build());
         Keys keys = new Keys(settings.prefix());
         ExecutorService control = Executors.newSingleThreadExecutor(named(threads, "herald-redis-control"));
         String id = UUID.randomUUID().toString();
@@ -61,7 +67,7 @@ public final class RedisNode implements AutoCloseable {
                 .socketTimeoutMillis((int) settings.heartbeat().multipliedBy(5).toMillis())
                 .build();
         RedisBroker broker = new RedisBroker(
-                calls,
+                pool,
                 keys,
                 namespaces,
                 settings,
@@ -73,16 +79,9 @@ public final class RedisNode implements AutoCloseable {
         ScheduledExecutorService heartbeats =
                 Executors.newSingleThreadScheduledExecutor(named(threads, "herald-redis-heartbeat"));
         long every = settings.heartbeat().toMillis();
-        // the probe runs here, not on the control thread: it may wait for Redis as long as a command may
         heartbeats.scheduleWithFixedDelay(
-                () -> {
-                    control.execute(broker::heartbeat);
-                    calls.probe();
-                },
-                every,
-                every,
-                TimeUnit.MILLISECONDS);
-        return new RedisNode(id, calls, broker, new RedisDevices(calls, keys), control, heartbeats);
+                () -> control.execute(broker::heartbeat), every, every, TimeUnit.MILLISECONDS);
+        return new RedisNode(id, pool, broker, new RedisDevices(pool, keys), control, heartbeats);
     }
 
     /** This node's id; its subscription connection is named {@code herald-<id>} in CLIENT LIST. */
@@ -104,7 +103,7 @@ public final class RedisNode implements AutoCloseable {
         heartbeats.shutdownNow();
         broker.stop();
         control.shutdownNow();
-        calls.close();
+        pool.close();
     }
 
     private static ThreadFactory named(ThreadFactory threads, String name) {
