@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,10 +68,14 @@ class SlowClientsIT {
                 }
                 latencies.add(timed(() -> assertEquals(
                         200,
-                        herald.post("api/publish", "{\"channel\":\"news:busy\",\"data\":1}")
-                                .statusCode())));
+                        send(HttpRequest.newBuilder(herald.base().resolve("api/publish"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"channel\":\"news:busy\",\"data\":1}"))))));
                 latencies.add(timed(() -> assertEquals(
-                        200, herald.get("api/poll?wait=0&cursor=news:busy").statusCode())));
+                        200,
+                        send(HttpRequest.newBuilder(herald.base().resolve("api/poll?wait=0&cursor=news:busy"))
+                                .GET()))));
                 Thread.sleep(250);
             }
         } finally {
@@ -100,6 +106,27 @@ class SlowClientsIT {
                 attacker.close();
                 attackers.set(i, new RawHttp(herald, "127.0.0.2").request("POST", path, headers, "["));
             }
+        }
+    }
+
+    /**
+     * The other client's requests, on connections of its own: the client the other tests share keeps their
+     * pooled connections, and a stale one of theirs must not be what this test measures.
+     */
+    private final HttpClient other = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private int send(HttpRequest.Builder request) {
+        try {
+            return other.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
