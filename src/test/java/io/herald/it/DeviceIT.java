@@ -408,13 +408,6 @@ class DeviceIT {
     }
 
     private static HttpResponse<InputStream> stream(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.stream(HTTP, request);
     }
 }
