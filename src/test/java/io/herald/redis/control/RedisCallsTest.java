@@ -1,0 +1,114 @@
+package io.herald.redis.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.it.support.TestRedis;
+import io.herald.problem.entity.ErrorCode;
+import io.herald.problem.entity.Refusal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+
+/** Commands against a real redis-server that stalls (SIGSTOP): answered within the timeout, then at once. */
+class RedisCallsTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
+    /** What a loaded test machine may add to the timeout: scheduling, not waiting for Redis. */
+    private static final long SLACK_MILLIS = 400;
+
+    private TestRedis redis;
+    private RedisCalls calls;
+
+    @BeforeEach
+    void start() {
+        redis = new TestRedis();
+        calls = new RedisCalls(
+                new HostAndPort(redis.url().getHost(), redis.url().getPort()),
+                millis -> DefaultJedisClientConfig.builder()
+                        .clientName("herald")
+                        .connectionTimeoutMillis(millis)
+                        .socketTimeoutMillis(millis)
+                        .build(),
+                2,
+                TIMEOUT);
+    }
+
+    @AfterEach
+    void stop() {
+        calls.close();
+        redis.close();
+    }
+
+    @Test
+    void aStalledRedisIsAnsweredWithinTheTimeoutThenAtOnceUntilItAnswersAgain() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            long n = calls.call(jedis -> jedis.incr("n"));
+            assertEquals(i + 1L, n);
+        }
+        redis.pause();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Long>> waits = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                // two on the pooled connections, six waiting for one, some opening a new one
+                waits.add(callers.submit(() -> timed(() -> calls.call(jedis -> jedis.incr("n")))));
+            }
+            for (Future<Long> wait : waits) {
+                long millis = wait.get();
+                assertTrue(millis <= TIMEOUT.toMillis() + SLACK_MILLIS, "answered after " + millis + " ms");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertFalse(calls.reachable(), "the node knows Redis does not answer");
+        long refused = timed(() -> calls.call(jedis -> jedis.incr("n")));
+        assertTrue(refused < 100, "refused at once, took " + refused + " ms");
+        calls.probe();
+        assertFalse(calls.reachable(), "a probe that is not answered changes nothing");
+
+        redis.resume();
+        calls.probe();
+        assertTrue(calls.reachable());
+        // the increments sent during the stall were carried out when Redis went on: 503 is no proof of "not done"
+        long after = calls.call(jedis -> jedis.incr("n"));
+        assertTrue(after >= 3, "counter after the stall: " + after);
+    }
+
+    @Test
+    void anErrorReplyIsNoSignThatRedisIsAway() {
+        Refusal refused =
+                assertThrows(Refusal.class, () -> calls.call(jedis -> jedis.eval("return redis.call('nope')")));
+        assertEquals(ErrorCode.UNAVAILABLE, refused.code());
+        assertTrue(calls.reachable());
+        assertEquals("PONG", calls.call(jedis -> jedis.ping()));
+    }
+
+    @Test
+    void aStoppedRedisIsRefusedAtOnceAfterTheFirstFailureAndCallsResumeWhenItIsBack() {
+        redis.stop();
+        assertThrows(Refusal.class, () -> calls.call(jedis -> jedis.ping()));
+        assertFalse(calls.reachable());
+        redis.start();
+        calls.probe();
+        assertEquals("PONG", calls.call(jedis -> jedis.ping()));
+    }
+
+    /** How long {@code call} took in ms; it must be refused as unavailable. */
+    private static long timed(Runnable call) {
+        long start = System.nanoTime();
+        Refusal refusal = assertThrows(Refusal.class, call::run);
+        assertEquals(ErrorCode.UNAVAILABLE, refusal.code());
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
