@@ -21,9 +21,12 @@
  * deadline per request over the wait for a pooled connection, the opening of a new one (its sockets get
  * what is left) and the command, so a stalled Redis costs a request at most that; and after one command
  * went unanswered the node refuses at once and reports not ready until a probe on the heartbeat thread
- * (or the subscription coming back) finds Redis answering. Rejected: a separate pool-wait setting that
- * an operator must add to the command timeout (the handshake of a new connection would still count on
- * top), and a watchdog thread per command.
+ * (or the subscription coming back, or carrying a message) finds Redis answering. Rejected: a separate
+ * pool-wait setting that an operator must add to the command timeout (the handshake of a new connection
+ * would still count on top), and a watchdog thread per command. A connection goes back to the pool only
+ * after its command returned; one whose command threw anything is closed, because a reply still on its
+ * way would be read by the next call as its own (a publish acknowledged with another command's answer).
+ * Rejected: returning it after an error reply, which saves a reconnect only on a rare path.
  * <p>
  * The delivery settings the Redis broker shares with the memory broker (channel idle TTL, idempotency
  * window) are read from {@code DeliveryConfig}, not declared here a second time with their defaults.

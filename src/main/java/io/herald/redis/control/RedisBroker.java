@@ -56,13 +56,12 @@ public final class RedisBroker implements Broker {
         this.clock = clock;
         // the subscription back means Redis answers: pooled connections from before an outage are dead
         this.fanout = new RedisFanout(
-                subscription,
-                keys,
-                control,
-                settings.maxBackoff(),
-                nodeId,
-                calls::reconnected,
-                (channel, after) -> read(channel, after, namespaces.of(channel)));
+                subscription, keys, control, settings.maxBackoff(), nodeId, calls::reconnected, (channel, after) -> {
+                    // asked for because the subscription just carried a message: Redis answers again, and a
+                    // refusal here would close the channel's subscribers with 4006 for nothing
+                    calls.heard();
+                    return read(channel, after, namespaces.of(channel));
+                });
     }
 
     /** Starts the subscription (in the background, retrying with backoff: it never waits for Redis). */

@@ -87,32 +87,51 @@ final class RedisCalls implements AutoCloseable {
         answered();
     }
 
+    /**
+     * Redis answered on another connection (the subscription delivered something): calls may go again
+     * without waiting for the next probe, each still within its deadline.
+     */
+    void heard() {
+        answered();
+    }
+
     private <T> T attempt(Function<Jedis, T> command) {
         long end = System.nanoTime() + timeout.toNanos();
         deadline.set(end);
         try {
             Jedis jedis = borrow(end);
+            T result;
             try {
                 jedis.getConnection().setSoTimeout(Math.max(1, millisLeft(end)));
-                T result = command.apply(jedis);
+                result = command.apply(jedis);
                 jedis.getConnection().setSoTimeout(timeoutMillis);
-                pool.returnResource(jedis);
-                return result;
-            } catch (JedisConnectionException e) {
+            } catch (RuntimeException | Error e) {
+                // Whatever failed, a reply may be on its way or half read: on a pooled connection the next
+                // call would read it as its own (a publish acknowledged with another one's answer).
                 discard(jedis);
-                unanswered(e);
-                throw unavailable();
-            } catch (JedisException e) {
-                // an error reply (a script, OOM): Redis answered, and the connection is fine
-                pool.returnResource(jedis);
-                throw unavailable();
-            } catch (RuntimeException e) {
-                pool.returnResource(jedis);
-                throw e;
+                throw failure(e);
             }
+            pool.returnResource(jedis);
+            return result;
         } finally {
             deadline.remove();
         }
+    }
+
+    /** What a failed command tells: only a connection that failed means Redis did not answer. */
+    private RuntimeException failure(Throwable e) {
+        if (e instanceof Error error) {
+            throw error;
+        }
+        if (e instanceof JedisConnectionException) {
+            unanswered((Exception) e);
+            return unavailable();
+        }
+        if (e instanceof JedisException) {
+            // an error reply (a script, OOM): Redis answered
+            return unavailable();
+        }
+        return (RuntimeException) e;
     }
 
     /** A pooled connection, waited for and opened within the deadline; refused when none is left in time. */

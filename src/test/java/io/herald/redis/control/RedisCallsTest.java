@@ -17,8 +17,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.exceptions.JedisException;
 
 /** Commands against a real redis-server that stalls (SIGSTOP): answered within the timeout, then at once. */
 class RedisCallsTest {
@@ -91,6 +95,24 @@ class RedisCallsTest {
                 assertThrows(Refusal.class, () -> calls.call(jedis -> jedis.eval("return redis.call('nope')")));
         assertEquals(ErrorCode.UNAVAILABLE, refused.code());
         assertTrue(calls.reachable());
+        assertEquals("PONG", calls.call(jedis -> jedis.ping()));
+    }
+
+    /**
+     * A call that fails after its command went out, before its reply was read, must not hand that reply to
+     * the next call on the same connection: a publish would be "acknowledged" with someone else's answer.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"runtime", "jedis"})
+    void aCallThatFailsBeforeReadingItsReplyLeavesNoReplyForTheNextCall(String failure) {
+        assertEquals("PONG", calls.call(jedis -> jedis.ping()));
+        assertThrows(
+                RuntimeException.class,
+                () -> calls.call(jedis -> {
+                    jedis.getConnection().sendCommand(Protocol.Command.ECHO, "the earlier call's");
+                    throw "jedis".equals(failure) ? new JedisException("failed") : new IllegalStateException("failed");
+                }));
+        assertEquals("the later call's", calls.call(jedis -> jedis.echo("the later call's")));
         assertEquals("PONG", calls.call(jedis -> jedis.ping()));
     }
 
