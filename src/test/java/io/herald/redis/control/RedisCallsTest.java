@@ -24,12 +24,10 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisException;
 
-/** Commands against a real redis-server that stalls (SIGSTOP): answered within the timeout, then at once. */
+/** Commands against a real redis-server that stalls (SIGSTOP) or answers out of turn. */
 class RedisCallsTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
-    /** What a loaded test machine may add to the timeout: scheduling, not waiting for Redis. */
-    private static final long SLACK_MILLIS = 400;
 
     private TestRedis redis;
     private RedisCalls calls;
@@ -55,7 +53,7 @@ class RedisCallsTest {
     }
 
     @Test
-    void aStalledRedisIsAnsweredWithinTheTimeoutThenAtOnceUntilItAnswersAgain() throws Exception {
+    void aStalledRedisIsRefusedAsUnavailableAndKnownAwayUntilAProbeFindsItAnswering() throws Exception {
         for (int i = 0; i < 2; i++) {
             long n = calls.call(jedis -> jedis.incr("n"));
             assertEquals(i + 1L, n);
@@ -63,21 +61,20 @@ class RedisCallsTest {
         redis.pause();
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
-            List<Future<Long>> waits = new ArrayList<>();
+            List<Future<?>> waits = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                // two on the pooled connections, six waiting for one, some opening a new one
-                waits.add(callers.submit(() -> timed(() -> calls.call(jedis -> jedis.incr("n")))));
+                // two on the pooled connections, six waiting for one, some opening a new one; how long each
+                // waits is RedisStallIT's to measure, over the wire
+                waits.add(callers.submit(() -> refused(() -> calls.call(jedis -> jedis.incr("n")))));
             }
-            for (Future<Long> wait : waits) {
-                long millis = wait.get();
-                assertTrue(millis <= TIMEOUT.toMillis() + SLACK_MILLIS, "answered after " + millis + " ms");
+            for (Future<?> wait : waits) {
+                wait.get();
             }
         } finally {
             callers.shutdownNow();
         }
         assertFalse(calls.reachable(), "the node knows Redis does not answer");
-        long refused = timed(() -> calls.call(jedis -> jedis.incr("n")));
-        assertTrue(refused < 100, "refused at once, took " + refused + " ms");
+        refused(() -> calls.call(jedis -> jedis.incr("n")));
         calls.probe();
         assertFalse(calls.reachable(), "a probe that is not answered changes nothing");
 
@@ -126,11 +123,9 @@ class RedisCallsTest {
         assertEquals("PONG", calls.call(jedis -> jedis.ping()));
     }
 
-    /** How long {@code call} took in ms; it must be refused as unavailable. */
-    private static long timed(Runnable call) {
-        long start = System.nanoTime();
+    /** {@code call} must be refused as unavailable. */
+    private static void refused(Runnable call) {
         Refusal refusal = assertThrows(Refusal.class, call::run);
         assertEquals(ErrorCode.UNAVAILABLE, refusal.code());
-        return (System.nanoTime() - start) / 1_000_000;
     }
 }
