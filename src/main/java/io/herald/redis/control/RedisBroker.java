@@ -21,8 +21,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The cluster broker: offsets, epochs, history (Streams) and idempotency keys live in Redis, so any
@@ -32,7 +30,7 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 public final class RedisBroker implements Broker {
 
-    private final JedisPool pool;
+    private final RedisCalls calls;
     private final Keys keys;
     private final Namespaces namespaces;
     private final Duration channelIdleTtl;
@@ -42,7 +40,7 @@ public final class RedisBroker implements Broker {
 
     /** {@code subscription} opens this node's subscription connection; {@code control} runs its writes. */
     RedisBroker(
-            JedisPool pool,
+            RedisCalls calls,
             Keys keys,
             Namespaces namespaces,
             RedisSettings settings,
@@ -50,21 +48,20 @@ public final class RedisBroker implements Broker {
             Supplier<Jedis> subscription,
             ExecutorService control,
             String nodeId) {
-        this.pool = pool;
+        this.calls = calls;
         this.keys = keys;
         this.namespaces = namespaces;
         this.channelIdleTtl = settings.channelIdleTtl();
         this.idempotencyWindow = settings.idempotencyWindow();
         this.clock = clock;
-        // the pool is cleared whenever the subscription is back: connections from before an outage are dead
+        // the subscription back means Redis answers: pooled connections from before an outage are dead
         this.fanout = new RedisFanout(
-                subscription,
-                keys,
-                control,
-                settings.maxBackoff(),
-                nodeId,
-                pool::clear,
-                (channel, after) -> read(channel, after, namespaces.of(channel)));
+                subscription, keys, control, settings.maxBackoff(), nodeId, calls::reconnected, (channel, after) -> {
+                    // asked for because the subscription just carried a message: Redis answers again, and a
+                    // refusal here would close the channel's subscribers with 4006 for nothing
+                    calls.heard();
+                    return read(channel, after, namespaces.of(channel));
+                });
     }
 
     /** Starts the subscription (in the background, retrying with backoff: it never waits for Redis). */
@@ -135,9 +132,10 @@ public final class RedisBroker implements Broker {
         return new Recovery(new Position(top, epoch), true, entries);
     }
 
+    /** The subscription is up and the last command was answered in time: a publish can succeed. */
     @Override
     public boolean ready() {
-        return fanout.connected();
+        return fanout.connected() && calls.reachable();
     }
 
     @Override
@@ -150,12 +148,13 @@ public final class RedisBroker implements Broker {
         fanout.unfollow(channel);
     }
 
+    /** Within herald.redis.timeout in all, and refused at once while Redis is known not to answer. */
     private Object call(java.util.function.Function<Jedis, Object> command) {
-        try (Jedis jedis = pool.getResource()) {
-            return command.apply(jedis);
-        } catch (JedisException e) {
+        try {
+            return calls.call(command);
+        } catch (Refusal refusal) {
             fanout.suspect();
-            throw unavailable();
+            throw refusal;
         }
     }
 

@@ -39,7 +39,10 @@ public class RedisConfig implements BrokerProvider, DevicesProvider {
     @ConfigProperty(name = "herald.redis.pool-size", defaultValue = "16")
     int poolSize;
 
-    /** Connect and command timeout: a publish fails fast (503) instead of hanging when Redis is gone. */
+    /**
+     * The longest a request waits for Redis in all (a pooled connection, opening one, the command): a
+     * publish is answered 503 within it when Redis does not answer, and at once while the node knows so.
+     */
     @Inject
     @ConfigProperty(name = "herald.redis.timeout", defaultValue = "PT2S")
     Duration timeout;

@@ -1,7 +1,5 @@
 package io.herald.redis.control;
 
-import io.herald.problem.entity.ErrorCode;
-import io.herald.problem.entity.Refusal;
 import io.herald.security.control.Devices;
 import io.herald.security.entity.Device;
 import jakarta.json.Json;
@@ -17,8 +15,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Device records in Redis, so that every node accepts a device provisioned on any of them (docs/redis.md):
@@ -58,11 +54,11 @@ final class RedisDevices implements Devices {
             return 1
             """;
 
-    private final JedisPool pool;
+    private final RedisCalls calls;
     private final Keys keys;
 
-    RedisDevices(JedisPool pool, Keys keys) {
-        this.pool = pool;
+    RedisDevices(RedisCalls calls, Keys keys) {
+        this.calls = calls;
         this.keys = keys;
     }
 
@@ -126,10 +122,6 @@ final class RedisDevices implements Devices {
     }
 
     private <T> T call(Function<Jedis, T> command) {
-        try (Jedis jedis = pool.getResource()) {
-            return command.apply(jedis);
-        } catch (JedisException e) {
-            throw new Refusal(ErrorCode.UNAVAILABLE, "Redis is unreachable; retry later");
-        }
+        return calls.call(command);
     }
 }

@@ -13,14 +13,12 @@ import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisPoolConfig;
 
 /** One Herald node's connection to Redis: the command pool, the subscription and its threads, the device store. */
 public final class RedisNode implements AutoCloseable {
 
     private final String id;
-    private final JedisPool pool;
+    private final RedisCalls calls;
     private final RedisBroker broker;
     private final RedisDevices devices;
     private final ExecutorService control;
@@ -28,13 +26,13 @@ public final class RedisNode implements AutoCloseable {
 
     private RedisNode(
             String id,
-            JedisPool pool,
+            RedisCalls calls,
             RedisBroker broker,
             RedisDevices devices,
             ExecutorService control,
             ScheduledExecutorService heartbeats) {
         this.id = id;
-        this.pool = pool;
+        this.calls = calls;
         this.broker = broker;
         this.devices = devices;
         this.control = control;
@@ -46,18 +44,14 @@ public final class RedisNode implements AutoCloseable {
         URI uri = settings.url();
         HostAndPort address = new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379);
         int timeout = (int) settings.timeout().toMillis();
-        JedisPoolConfig poolConfig = new JedisPoolConfig();
-        poolConfig.setMaxTotal(settings.poolSize());
-        poolConfig.setMaxIdle(settings.poolSize());
-        poolConfig.setMaxWait(settings.timeout());
-        poolConfig.setJmxEnabled(false);
-        JedisPool pool = new JedisPool(
-                poolConfig,
+        RedisCalls calls = new RedisCalls(
                 address,
-                clientConfig(uri)
-                        .connectionTimeoutMillis(timeout)
-                        .socketTimeoutMillis(timeout)
-                        .build());
+                millis -> clientConfig(uri)
+                        .connectionTimeoutMillis(millis)
+                        .socketTimeoutMillis(millis)
+                        .build(),
+                settings.poolSize(),
+                settings.timeout());
         Keys keys = new Keys(settings.prefix());
         ExecutorService control = Executors.newSingleThreadExecutor(named(threads, "herald-redis-control"));
         String id = UUID.randomUUID().toString();
@@ -67,7 +61,7 @@ public final class RedisNode implements AutoCloseable {
                 .socketTimeoutMillis((int) settings.heartbeat().multipliedBy(5).toMillis())
                 .build();
         RedisBroker broker = new RedisBroker(
-                pool,
+                calls,
                 keys,
                 namespaces,
                 settings,
@@ -79,9 +73,16 @@ public final class RedisNode implements AutoCloseable {
         ScheduledExecutorService heartbeats =
                 Executors.newSingleThreadScheduledExecutor(named(threads, "herald-redis-heartbeat"));
         long every = settings.heartbeat().toMillis();
+        // the probe runs here, not on the control thread: it may wait for Redis as long as a command may
         heartbeats.scheduleWithFixedDelay(
-                () -> control.execute(broker::heartbeat), every, every, TimeUnit.MILLISECONDS);
-        return new RedisNode(id, pool, broker, new RedisDevices(pool, keys), control, heartbeats);
+                () -> {
+                    control.execute(broker::heartbeat);
+                    calls.probe();
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
+        return new RedisNode(id, calls, broker, new RedisDevices(calls, keys), control, heartbeats);
     }
 
     /** This node's id; its subscription connection is named {@code herald-<id>} in CLIENT LIST. */
@@ -103,7 +104,7 @@ public final class RedisNode implements AutoCloseable {
         heartbeats.shutdownNow();
         broker.stop();
         control.shutdownNow();
-        pool.close();
+        calls.close();
     }
 
     private static ThreadFactory named(ThreadFactory threads, String name) {

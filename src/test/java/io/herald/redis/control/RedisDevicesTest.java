@@ -11,13 +11,18 @@ import io.herald.security.control.DeviceCredentials;
 import io.herald.security.control.Devices;
 import io.herald.security.control.DevicesContract;
 import io.herald.security.entity.Device;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 
@@ -26,6 +31,7 @@ class RedisDevicesTest extends DevicesContract {
 
     private TestRedis redis;
     private JedisPool pool;
+    private final List<RedisCalls> nodes = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -35,37 +41,49 @@ class RedisDevicesTest extends DevicesContract {
 
     @AfterEach
     void stop() {
+        nodes.forEach(RedisCalls::close);
         pool.close();
         redis.close();
     }
 
     @Override
     protected Devices devices() {
-        return new RedisDevices(pool, new Keys("herald:"));
+        return new RedisDevices(node(), new Keys("herald:"));
+    }
+
+    /** One node's commands to the test Redis. */
+    private RedisCalls node() {
+        RedisCalls calls = new RedisCalls(
+                new HostAndPort(redis.url().getHost(), redis.url().getPort()),
+                millis -> DefaultJedisClientConfig.builder()
+                        .connectionTimeoutMillis(millis)
+                        .socketTimeoutMillis(millis)
+                        .build(),
+                4,
+                Duration.ofSeconds(2));
+        nodes.add(calls);
+        return calls;
     }
 
     @Test
     void twoNodesShareTheRecordsAndOnlyHashesAreStored() {
         Devices nodeA = devices();
-        try (JedisPool otherPool =
-                new JedisPool(redis.url().getHost(), redis.url().getPort())) {
-            Devices nodeB = new RedisDevices(otherPool, new Keys("herald:"));
-            Device lobby = new Device("lobby-1", Set.of("displays"), Instant.parse("2026-01-05T08:00:00Z"));
-            nodeA.save(lobby, "5e88489");
-            assertEquals(Optional.of(lobby), nodeB.byToken("5e88489"));
-            try (Jedis jedis = pool.getResource()) {
-                assertEquals(
-                        new TreeSet<>(Set.of(
-                                "herald:{devices}:device:lobby-1",
-                                "herald:{devices}:token:5e88489",
-                                "herald:{devices}:ids")),
-                        new TreeSet<>(jedis.keys("*")));
-                assertEquals("5e88489", jedis.hget("herald:{devices}:device:lobby-1", "token"));
-            }
-            nodeB.remove("lobby-1");
-            try (Jedis jedis = pool.getResource()) {
-                assertEquals(Set.of(), jedis.keys("*"), "a revoked device leaves nothing behind");
-            }
+        Devices nodeB = new RedisDevices(node(), new Keys("herald:"));
+        Device lobby = new Device("lobby-1", Set.of("displays"), Instant.parse("2026-01-05T08:00:00Z"));
+        nodeA.save(lobby, "5e88489");
+        assertEquals(Optional.of(lobby), nodeB.byToken("5e88489"));
+        try (Jedis jedis = pool.getResource()) {
+            assertEquals(
+                    new TreeSet<>(Set.of(
+                            "herald:{devices}:device:lobby-1",
+                            "herald:{devices}:token:5e88489",
+                            "herald:{devices}:ids")),
+                    new TreeSet<>(jedis.keys("*")));
+            assertEquals("5e88489", jedis.hget("herald:{devices}:device:lobby-1", "token"));
+        }
+        nodeB.remove("lobby-1");
+        try (Jedis jedis = pool.getResource()) {
+            assertEquals(Set.of(), jedis.keys("*"), "a revoked device leaves nothing behind");
         }
     }
 
