@@ -14,6 +14,12 @@
  * scheduled executor (breaks either the boot, the CDI deployment or every handshake, depending on when)
  * and reflection into Tyrus.
  * <p>
+ * The WebSocket endpoint is no CDI bean: {@code WebSocketGate} (its configurator) makes each instance with
+ * the node's singletons looked up once ({@code WebSocketParts}), and received frames use a JSON-P provider
+ * looked up once. Rejected: a {@code @Dependent} endpoint with {@code @Inject} fields, which Payara's Tyrus
+ * makes through a new Weld injection target per connection, under one lock, and keeps for the life of the
+ * connection; and {@code Json.createX} per frame, a class-path scan on Payara each (docs/performance.md).
+ * <p>
  * HTTP transports (docs/protocol.md §15) keep no session: the client sends its positions as a
  * {@link io.herald.connection.entity.Cursor} with every request, so any node can answer. An SSE stream
  * is a one-way {@link io.herald.connection.control.Connection} (same outbox, heartbeats and bounds; no

@@ -8,8 +8,6 @@ import io.herald.connection.entity.Close;
 import io.herald.connection.entity.Limits;
 import io.herald.security.control.Identities;
 import io.herald.security.entity.Identity;
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -21,29 +19,40 @@ import java.nio.ByteBuffer;
 
 /**
  * The WebSocket transport at {@code /ws}, protocol {@code herald.v1} (docs/protocol.md). One instance
- * per connection. {@code @Dependent} makes it a CDI bean on every server (Open Liberty needs it).
+ * per connection, made by {@link WebSocketGate#getEndpointInstance} with the node's parts it looked up
+ * once. Not a CDI bean: a container that makes an endpoint through CDI does it per connection, and
+ * Payara's Tyrus builds and keeps a new injection target for every one (docs/performance.md).
  */
-@Dependent
 @ServerEndpoint(value = "/ws", subprotocols = Frames.PROTOCOL, configurator = WebSocketGate.class)
 public class WebSocketEndpoint {
 
     private static final System.Logger LOG = System.getLogger(WebSocketEndpoint.class.getName());
 
-    @Inject
-    Connections connections;
-
-    @Inject
-    Commands commands;
-
-    @Inject
-    Limits limits;
+    private final Connections connections;
+    private final Commands commands;
+    private final Limits limits;
 
     private Connection connection;
 
+    /** For a container that makes the endpoint itself rather than through {@link WebSocketGate}. */
+    public WebSocketEndpoint() {
+        this(WebSocketParts.lookUp());
+    }
+
+    WebSocketEndpoint(WebSocketParts parts) {
+        this.connections = parts.connections();
+        this.commands = parts.commands();
+        this.limits = parts.limits();
+    }
+
     @OnOpen
     public void open(Session session) {
-        // Herald's own heartbeats find idle clients: the container's idle timer costs a task per write
-        session.setMaxIdleTimeout(0);
+        // Herald's own heartbeats find idle clients: the container's idle timer costs a task per write.
+        // Set only where it is not off already: on Payara setting it schedules that task once more, whose
+        // context capture scans every jar of the server (docs/performance.md "Handshakes")
+        if (session.getMaxIdleTimeout() != 0) {
+            session.setMaxIdleTimeout(0);
+        }
         session.setMaxTextMessageBufferSize(limits.maxMessageBytes());
         session.setMaxBinaryMessageBufferSize(limits.maxMessageBytes());
         Object ticket = session.getUserProperties().get(WebSocketGate.TICKET_IDENTITY);

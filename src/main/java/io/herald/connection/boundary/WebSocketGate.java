@@ -6,7 +6,6 @@ import io.herald.problem.entity.Refusal;
 import io.herald.security.boundary.UpgradeGate;
 import io.herald.security.control.DeviceCredentials;
 import io.herald.security.control.Tickets;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -31,9 +30,35 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
 
     private static final System.Logger LOG = System.getLogger(WebSocketGate.class.getName());
 
+    /** Looked up at the first handshake; one configurator serves every connection of the endpoint. */
+    private volatile WebSocketParts parts;
+
+    private WebSocketParts parts() {
+        WebSocketParts looked = parts;
+        if (looked == null) {
+            // two first handshakes at once may both look up: the same singletons either way
+            looked = WebSocketParts.lookUp();
+            parts = looked;
+        }
+        return looked;
+    }
+
+    /**
+     * Makes Herald's endpoint with the parts looked up once, instead of the container's default (on
+     * Payara a CDI injection target built, and kept, per connection under one lock). Any other endpoint
+     * class (none today) is left to the container.
+     */
+    @Override
+    public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        if (endpointClass == WebSocketEndpoint.class) {
+            return endpointClass.cast(new WebSocketEndpoint(parts()));
+        }
+        return super.getEndpointInstance(endpointClass);
+    }
+
     @Override
     public boolean checkOrigin(String origin) {
-        boolean allowed = CDI.current().select(Upgrades.class).get().allowed();
+        boolean allowed = parts().upgrades().allowed();
         if (!allowed) {
             LOG.log(System.Logger.Level.DEBUG, "WebSocket handshake refused: upgrades are disabled");
         }
@@ -64,12 +89,7 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
             // headers only, and a revocation in between must not open a connection
             try {
                 config.getUserProperties()
-                        .put(
-                                TICKET_IDENTITY,
-                                CDI.current()
-                                        .select(DeviceCredentials.class)
-                                        .get()
-                                        .identify(device));
+                        .put(TICKET_IDENTITY, parts().devices().identify(device));
             } catch (Refusal refusal) {
                 // the store unreachable in this instant is no revocation: the client may retry (4007)
                 config.getUserProperties()
@@ -80,9 +100,7 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
         } else if (ticket != null) {
             try {
                 config.getUserProperties()
-                        .put(
-                                TICKET_IDENTITY,
-                                CDI.current().select(Tickets.class).get().redeem(ticket));
+                        .put(TICKET_IDENTITY, parts().tickets().redeem(ticket));
             } catch (Refusal refusal) {
                 config.getUserProperties().put(TICKET_IDENTITY, TICKET_REFUSED);
             }
