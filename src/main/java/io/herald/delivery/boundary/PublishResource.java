@@ -1,5 +1,7 @@
 package io.herald.delivery.boundary;
 
+import static io.herald.problem.control.JsonText.JSON;
+
 import io.herald.delivery.control.DeliveryJson;
 import io.herald.delivery.control.Publisher;
 import io.herald.delivery.entity.Publish;
@@ -13,7 +15,6 @@ import io.herald.security.boundary.Caller;
 import io.herald.security.control.SystemPublishers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -87,7 +88,7 @@ public class PublishResource {
         if (request.asJsonArray().size() > limits.maxBatch()) {
             throw new Refusal(ErrorCode.TOO_LARGE, "at most " + limits.maxBatch() + " publications per batch");
         }
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = JSON.createArrayBuilder();
         for (JsonValue item : request.asJsonArray()) {
             try {
                 results.add(DeliveryJson.result(publisher.publish(publication(item), Publisher.Source.SYSTEM)));
@@ -95,7 +96,7 @@ public class PublishResource {
                 results.add(RefusalMapper.body(refusal));
             }
         }
-        return Json.createObjectBuilder().add("results", results).build().toString();
+        return JSON.createObjectBuilder().add("results", results).build().toString();
     }
 
     private JsonValue parse(byte[] bytes) {

@@ -1,7 +1,8 @@
 package io.herald.problem.boundary;
 
+import static io.herald.problem.control.JsonText.JSON;
+
 import io.herald.problem.entity.Refusal;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -20,10 +21,10 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
     }
 
     public static jakarta.json.JsonObject body(Refusal refusal) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add(
                         "error",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("code", refusal.code().code())
                                 .add("message", refusal.getMessage()))
                 .build();

@@ -2,11 +2,11 @@ package io.herald.problem.control;
 
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
@@ -36,7 +36,15 @@ public final class JsonText {
     private static final System.Logger LOG = System.getLogger(JsonText.class.getName());
     private static final long LOG_EVERY = TimeUnit.MINUTES.toNanos(1);
     private static final AtomicLong NEXT_LOG = new AtomicLong(System.nanoTime());
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    /**
+     * The JSON-P provider, looked up once. Every static {@code Json.create…} call looks the provider up again
+     * through a ServiceLoader over the thread's context class loader; over the WAR's loader on Payara that
+     * opens every jar of the server, and it was most of the CPU of a received frame and of a REST publish
+     * (docs/performance.md). Herald's code creates JSON values, builders and readers through this instead.
+     */
+    public static final JsonProvider JSON = JsonProvider.provider();
+
+    private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
 
     private JsonText() {}
 
@@ -85,7 +93,7 @@ public final class JsonText {
         return switch (event) {
             case START_OBJECT -> object(parser, depth);
             case START_ARRAY -> array(parser, depth);
-            case VALUE_STRING -> Json.createValue(parser.getString());
+            case VALUE_STRING -> JSON.createValue(parser.getString());
             case VALUE_NUMBER -> WrittenNumber.of(parser.getString());
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;
@@ -96,7 +104,7 @@ public final class JsonText {
 
     private static JsonValue object(JsonParser parser, int depth) {
         boundDepth(depth);
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
             String name = parser.getString();
             object.add(name, value(parser, parser.next(), depth + 1));
@@ -106,7 +114,7 @@ public final class JsonText {
 
     private static JsonValue array(JsonParser parser, int depth) {
         boundDepth(depth);
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
             array.add(value(parser, event, depth + 1));
         }

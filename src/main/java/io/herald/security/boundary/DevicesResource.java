@@ -1,5 +1,7 @@
 package io.herald.security.boundary;
 
+import static io.herald.problem.control.JsonText.JSON;
+
 import io.herald.problem.control.JsonText;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
@@ -9,7 +11,6 @@ import io.herald.security.entity.Identity;
 import io.herald.security.entity.Provisioned;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -71,11 +72,11 @@ public class DevicesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String list() {
-        JsonArrayBuilder devices = Json.createArrayBuilder();
+        JsonArrayBuilder devices = JSON.createArrayBuilder();
         for (Device device : provisioning.all(caller.identity())) {
             devices.add(device(device));
         }
-        return Json.createObjectBuilder().add("devices", devices).build().toString();
+        return JSON.createObjectBuilder().add("devices", devices).build().toString();
     }
 
     /** Security: only a device administrator; {@code id} is an untrusted path segment, checked before any lookup. */
@@ -87,9 +88,9 @@ public class DevicesResource {
     }
 
     private static JsonObjectBuilder device(Device device) {
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = JSON.createArrayBuilder();
         device.groups().stream().sorted().forEach(groups::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", device.id())
                 .add("groups", groups)
                 .add("created", device.created().toString());

@@ -1,8 +1,9 @@
 package io.herald.security.control;
 
+import static io.herald.problem.control.JsonText.JSON;
+
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -87,7 +88,7 @@ public final class ClaimTypes {
     }
 
     private static JsonObject payload(String encoded) {
-        try (JsonReader reader = Json.createReader(
+        try (JsonReader reader = JSON.createReader(
                 new StringReader(new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (IllegalArgumentException | JsonException e) {
