@@ -30,7 +30,25 @@ public class Threads {
     @ConfigProperty(name = "herald.connection.writer-threads", defaultValue = "0")
     int writerThreads;
 
+    /**
+     * Publications queued for clients on this node, in bytes, beyond which publishing is refused (503
+     * overloaded): bounds the heap a backlog can take when clients read slower than the node writes.
+     */
+    @Inject
+    @ConfigProperty(name = "herald.publish.max-backlog-bytes", defaultValue = "67108864")
+    long maxBacklogBytes;
+
+    /**
+     * How long work may wait for a writer thread before publishing is refused (503 overloaded): bounds the
+     * latency a saturated node adds, well above the tens of milliseconds one publication's fan-out to a few
+     * thousand clients takes.
+     */
+    @Inject
+    @ConfigProperty(name = "herald.publish.max-backlog-delay", defaultValue = "PT0.25S")
+    java.time.Duration maxBacklogDelay;
+
     private ExecutorService writers;
+    private Backlog backlog;
     private ScheduledExecutorService scheduler;
 
     @PostConstruct
@@ -38,6 +56,7 @@ public class Threads {
         ThreadFactory factory = containerFactory();
         int count = writerThreads > 0 ? writerThreads : Runtime.getRuntime().availableProcessors();
         writers = Executors.newFixedThreadPool(count, named(factory, "herald-writer"));
+        backlog = new Backlog(writers, maxBacklogBytes, maxBacklogDelay);
         scheduler = Executors.newSingleThreadScheduledExecutor(named(factory, "herald-scheduler"));
     }
 
@@ -55,6 +74,11 @@ public class Threads {
 
     public ExecutorService writers() {
         return writers;
+    }
+
+    /** The writers, as the node's backlog sees them: outboxes drain through it. */
+    public Backlog backlog() {
+        return backlog;
     }
 
     /** The container's thread factory, for components that run threads of their own (Redis). */

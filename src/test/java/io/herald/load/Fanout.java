@@ -32,7 +32,8 @@ final class Fanout {
             double clientCpu,
             double drainSeconds,
             boolean keptUp,
-            List<Double> nodeCpu) {
+            List<Double> nodeCpu,
+            long refused) {
 
         Map<String, Object> row() {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -54,6 +55,8 @@ final class Fanout {
             row.put("client CPU %", clientCpu);
             row.put("drain s", drainSeconds);
             row.put("kept up", keptUp);
+            // publishes the server refused in the window (503 overloaded when it sheds load)
+            row.put("publishes refused", refused);
             return row;
         }
     }
@@ -130,6 +133,7 @@ final class Fanout {
             Latencies latencies = run.window();
             long delivered0 = run.delivered();
             long sent0 = publishers.sent();
+            long refused0 = publishers.refused();
             long[] nodes0 = nodeCpuMicros(server);
             long client0 = clientCpuNanos();
             long t0 = System.nanoTime();
@@ -141,6 +145,7 @@ final class Fanout {
             double clientCpu = 100.0 * (clientCpuNanos() - client0) / (t1 - t0);
             long delivered = run.delivered() - delivered0;
             long sent = publishers.sent() - sent0;
+            long refused = publishers.refused() - refused0;
             publishers.close();
             double drain = drain(clients, run, channel, 30);
             sum(clients, c -> c.settle(channel, run.lastPublished(channel)));
@@ -162,7 +167,8 @@ final class Fanout {
                     clientCpu,
                     drain,
                     keptUp,
-                    nodeCpuPercent(nodes0, nodes1, t1 - t0));
+                    nodeCpuPercent(nodes0, nodes1, t1 - t0),
+                    refused);
         }
         System.out.println(step.row());
         return step;

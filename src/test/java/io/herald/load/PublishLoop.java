@@ -15,12 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes to one channel at a fixed rate through {@code POST /api/publish}, in batches of at most
- * 100 (the server's default {@code herald.publish.max-batch}), from a few threads. Every publication's
+ * {@code load.publish-batch} (100, the server's default {@code herald.publish.max-batch}), from a few threads;
+ * with 1, every publication is a POST of one JSON object, as the README's curl example sends it. Every publication's
  * data carries {@code t}, the send time in this JVM's System.nanoTime, padded to the payload size.
  */
 final class PublishLoop implements AutoCloseable {
 
-    private static final int MAX_BATCH = 100;
+    private static final int MAX_BATCH = Integer.getInteger("load.publish-batch", 100);
 
     /**
      * HTTP/1.1: offered HTTP/2, Payara Micro 6.2025.10 upgrades to h2c and keeps every stream of the
@@ -75,7 +76,8 @@ final class PublishLoop implements AutoCloseable {
     }
 
     private void post(int count) {
-        StringBuilder body = new StringBuilder(count * (payload + 64)).append('[');
+        boolean single = MAX_BATCH == 1;
+        StringBuilder body = new StringBuilder(count * (payload + 64)).append(single ? "" : "[");
         for (int i = 0; i < count; i++) {
             body.append(i == 0 ? "" : ",")
                     .append("{\"channel\":\"")
@@ -84,7 +86,7 @@ final class PublishLoop implements AutoCloseable {
                     .append(data(payload))
                     .append('}');
         }
-        body.append(']');
+        body.append(single ? "" : "]");
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(uri)
@@ -99,7 +101,8 @@ final class PublishLoop implements AutoCloseable {
             }
             JsonObject answer =
                     Json.createReader(new StringReader(response.body())).readObject();
-            for (JsonValue result : answer.getJsonArray("results")) {
+            List<JsonValue> results = single ? List.of(answer) : answer.getJsonArray("results");
+            for (JsonValue result : results) {
                 JsonObject r = result.asJsonObject();
                 if (r.containsKey("offset")) {
                     sent.incrementAndGet();

@@ -141,7 +141,7 @@ public class ConnectionConfig {
             RateLimit rate,
             Devices devices) {
         Connections connections =
-                new Connections(limits, hub, threads.writers(), meters, security.clockSkew(), quotas, rate);
+                new Connections(limits, hub, threads.backlog(), meters, security.clockSkew(), quotas, rate);
         long tick = Math.max(50, Math.min(1000, Math.min(heartbeatInterval.toMillis(), idleTimeout.toMillis()) / 4));
         threads.every(Duration.ofMillis(tick), connections::tick);
         // with the connections, not at the first local revocation: changes made on other nodes arrive this way

@@ -6,6 +6,7 @@ import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.Subscription;
 import io.herald.delivery.entity.Frame;
 import io.herald.metrics.control.Meters;
+import io.herald.platform.Backlog;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.control.Quotas;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.metrics.Tag;
@@ -35,7 +35,7 @@ public final class Connections {
     private final Map<String, AtomicInteger> byTransport = new ConcurrentHashMap<>();
     private final Limits limits;
     private final Hub hub;
-    private final Executor writers;
+    private final Backlog writers;
     private final Meters meters;
     private final long clockSkewMillis;
     private final Quotas quotas;
@@ -50,7 +50,7 @@ public final class Connections {
     public Connections(
             Limits limits,
             Hub hub,
-            Executor writers,
+            Backlog writers,
             Meters meters,
             java.time.Duration clockSkew,
             Quotas quotas,

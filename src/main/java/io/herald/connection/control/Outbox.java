@@ -2,10 +2,10 @@ package io.herald.connection.control;
 
 import io.herald.delivery.entity.Frame;
 import io.herald.metrics.control.Meters;
+import io.herald.platform.Backlog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,17 +32,19 @@ final class Outbox {
     private final AtomicReference<Runnable> whenWritten = new AtomicReference<>();
 
     private final Transport transport;
-    private final Executor writers;
+    private final Backlog writers;
     private final long maxBytes;
     private final int maxBatchBytes;
     private final Meters meters;
     private final Runnable overflow;
     private final java.util.function.Consumer<Throwable> failure;
     private volatile boolean closed;
+    /** The publication bytes this outbox added to the node's backlog; -1 once closed. Guarded by itself. */
+    private final long[] counted = {0};
 
     Outbox(
             Transport transport,
-            Executor writers,
+            Backlog writers,
             long maxBytes,
             int maxBatchBytes,
             Meters meters,
@@ -76,6 +78,7 @@ final class Outbox {
      */
     private boolean overflows(int length, boolean publication) {
         if (publication) {
+            count(length);
             return publications.addAndGet(length) > maxBytes;
         }
         long waiting = replies.addAndGet(length);
@@ -90,6 +93,26 @@ final class Outbox {
     void close() {
         closed = true;
         queue.clear();
+        long left;
+        synchronized (counted) {
+            left = Math.max(0, counted[0]);
+            counted[0] = -1;
+        }
+        writers.queued(-left);
+    }
+
+    /**
+     * Keeps the node's backlog in step with what this outbox holds; once closed, what it still held leaves
+     * the backlog at once (the writes in flight end without it).
+     */
+    private void count(long delta) {
+        synchronized (counted) {
+            if (counted[0] < 0) {
+                return;
+            }
+            counted[0] += delta;
+        }
+        writers.queued(delta);
     }
 
     /**
@@ -146,10 +169,17 @@ final class Outbox {
     }
 
     private void written(List<Item> batch, Throwable error) {
+        long written = 0;
         for (Item item : batch) {
-            (item.published() != 0 ? publications : replies)
-                    .addAndGet(-item.frame().json().length());
+            int length = item.frame().json().length();
+            if (item.published() != 0) {
+                publications.addAndGet(-length);
+                written += length;
+            } else {
+                replies.addAndGet(-length);
+            }
         }
+        count(-written);
         if (error != null) {
             close();
             failure.accept(error);

@@ -75,6 +75,8 @@ public class PublishResource {
     }
 
     private String publish(byte[] body) {
+        // a batch is refused as a whole while the node is behind, not item by item
+        publisher.admit();
         JsonValue request = parse(body);
         if (request.getValueType() == JsonValue.ValueType.OBJECT) {
             return DeliveryJson.result(publisher.publish(publication(request), Publisher.Source.SYSTEM))

@@ -91,7 +91,7 @@ public class DeliveryConfig {
 
     @Produces
     @Singleton
-    Publisher publisher(Namespaces namespaces, Broker broker) {
-        return new Publisher(namespaces, broker, maxDataBytes, maxKeyLength);
+    Publisher publisher(Namespaces namespaces, Broker broker, Threads threads) {
+        return new Publisher(namespaces, broker, maxDataBytes, maxKeyLength, threads.backlog()::overloaded);
     }
 }

@@ -6,6 +6,7 @@ import io.herald.delivery.entity.Publish;
 import io.herald.delivery.entity.Published;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
+import java.util.function.BooleanSupplier;
 
 /**
  * The one way in for publications, whoever publishes: validates the request, applies the namespace's
@@ -23,12 +24,26 @@ public final class Publisher {
     private final Broker broker;
     private final int maxDataBytes;
     private final int maxKeyLength;
+    private final BooleanSupplier overloaded;
 
-    public Publisher(Namespaces namespaces, Broker broker, int maxDataBytes, int maxKeyLength) {
+    /** {@code overloaded}: whether the node's backlog is past its limits (publishing is then refused). */
+    public Publisher(
+            Namespaces namespaces, Broker broker, int maxDataBytes, int maxKeyLength, BooleanSupplier overloaded) {
         this.namespaces = namespaces;
         this.broker = broker;
         this.maxDataBytes = maxDataBytes;
         this.maxKeyLength = maxKeyLength;
+        this.overloaded = overloaded;
+    }
+
+    /**
+     * Refuses with {@code overloaded} while the node cannot keep up with what it already accepted: the
+     * publisher retries later (Retry-After) rather than the backlog, and every client's latency, growing.
+     */
+    public void admit() {
+        if (overloaded.getAsBoolean()) {
+            throw new Refusal(ErrorCode.OVERLOADED, "this node is behind with its deliveries; retry later");
+        }
     }
 
     /** Security: every field of {@code request} may come from an untrusted client. */
@@ -52,6 +67,7 @@ public final class Publisher {
                         || request.idempotencyKey().length() > maxKeyLength)) {
             throw new Refusal(ErrorCode.INVALID_FIELD, "idempotencyKey must be 1-" + maxKeyLength + " characters");
         }
+        admit();
         if (!broker.ready()) {
             throw new Refusal(ErrorCode.UNAVAILABLE, "publishing is unavailable, retry later");
         }

@@ -21,6 +21,7 @@ public enum ErrorCode {
     RATE_LIMITED("rate_limited", 429),
     TOO_MANY_CONNECTIONS("too_many_connections", 429),
     UNAVAILABLE("unavailable", 503),
+    OVERLOADED("overloaded", 503),
     UNKNOWN_DEVICE("unknown_device", 404),
     NOT_FOUND("not_found", 404),
     METHOD_NOT_ALLOWED("method_not_allowed", 405),

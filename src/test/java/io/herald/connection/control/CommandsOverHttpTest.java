@@ -39,7 +39,7 @@ class CommandsOverHttpTest {
             namespaces,
             hub,
             broker,
-            new Publisher(namespaces, broker, 1024, 64),
+            new Publisher(namespaces, broker, 1024, 64, () -> false),
             new Limits(65536, 3, 1_000_000, 65536, Duration.ofSeconds(25), Duration.ofSeconds(60), 100),
             Meters.none(),
             new Tickets(Duration.ofSeconds(30), System::nanoTime)::redeem);

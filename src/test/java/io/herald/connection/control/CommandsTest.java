@@ -38,7 +38,7 @@ class CommandsTest {
             255);
     private final MemoryBroker broker = new MemoryBroker(namespaces, Duration.ofMinutes(5), 100, Clock.systemUTC());
     private final Hub hub = new Hub(broker);
-    private final Publisher publisher = new Publisher(namespaces, broker, 1024, 64);
+    private final Publisher publisher = new Publisher(namespaces, broker, 1024, 64, () -> false);
     private final Limits limits =
             new Limits(65536, MAX_CHANNELS, 1_000_000, 65536, Duration.ofSeconds(25), Duration.ofSeconds(60), 100);
     private final Connections connections = UnlimitedConnections.of(limits, hub);

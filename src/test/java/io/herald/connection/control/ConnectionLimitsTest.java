@@ -13,6 +13,7 @@ import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
 import io.herald.delivery.control.MemoryBroker;
 import io.herald.metrics.control.Meters;
+import io.herald.platform.Backlog;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.control.QuotaRoom;
@@ -40,7 +41,13 @@ class ConnectionLimitsTest {
             new Hub(new MemoryBroker(new Namespaces(Map.of(), 255), Duration.ofMinutes(5), 100, Clock.systemUTC()));
     /** One frame an hour after a burst of 2: nothing refills during a test. */
     private final Connections connections = new Connections(
-            limits, hub, Runnable::run, Meters.none(), Duration.ZERO, quotas, new RateLimit(1, 2, LONG, 3));
+            limits,
+            hub,
+            new Backlog(Runnable::run, Long.MAX_VALUE, Duration.ofDays(1)),
+            Meters.none(),
+            Duration.ZERO,
+            quotas,
+            new RateLimit(1, 2, LONG, 3));
 
     @Test
     void theUsersConnectionBeyondItsQuotaIsClosedWithTooManyConnections() {
@@ -92,7 +99,7 @@ class ConnectionLimitsTest {
         Connections strict = new Connections(
                 new Limits(65536, 8, 1_000_000, 65536, LONG, Duration.ZERO, 100),
                 hub,
-                Runnable::run,
+                new Backlog(Runnable::run, Long.MAX_VALUE, Duration.ofDays(1)),
                 Meters.none(),
                 Duration.ZERO,
                 quotas,

@@ -44,7 +44,7 @@ class ConnectionsTest {
                 namespaces,
                 hub,
                 broker,
-                new Publisher(namespaces, broker, 1024, 64),
+                new Publisher(namespaces, broker, 1024, 64, () -> false),
                 limits,
                 Meters.none(),
                 new Tickets(Duration.ofSeconds(30), System::nanoTime)::redeem);

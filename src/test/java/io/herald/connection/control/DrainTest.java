@@ -16,6 +16,7 @@ import io.herald.delivery.control.MemoryBroker;
 import io.herald.delivery.entity.Frame;
 import io.herald.delivery.entity.Publish;
 import io.herald.metrics.control.Meters;
+import io.herald.platform.Backlog;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.entity.Identity;
@@ -47,7 +48,7 @@ class DrainTest {
             limits,
             new HttpLimits(Duration.ofSeconds(25), Duration.ofSeconds(60), 10, 10, Duration.ofSeconds(1)),
             Meters.none(),
-            Runnable::run,
+            new Backlog(Runnable::run, Long.MAX_VALUE, Duration.ofDays(1)),
             java.time.Clock.systemUTC());
     private final ChannelName news = new ChannelName("news", "a");
 

@@ -38,7 +38,13 @@ class ExpiryTest {
 
     private Commands commands(Identity refreshed) {
         return new Commands(
-                namespaces, hub, broker, new Publisher(namespaces, broker, 1024, 64), limits, Meters.none(), ticket -> {
+                namespaces,
+                hub,
+                broker,
+                new Publisher(namespaces, broker, 1024, 64, () -> false),
+                limits,
+                Meters.none(),
+                ticket -> {
                     if (!"t-1".equals(ticket)) {
                         throw new Refusal(ErrorCode.UNAUTHENTICATED, "unknown ticket");
                     }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.herald.delivery.entity.Frame;
 import io.herald.metrics.control.Meters;
+import io.herald.platform.Backlog;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +44,11 @@ class OutboxTest {
     private int overflows;
     private final List<Throwable> failures = new ArrayList<>();
 
+    private Backlog backlog;
+
     private Outbox outbox(Executor executor, long maxBytes, int maxBatchBytes) {
-        return new Outbox(
-                transport, executor, maxBytes, maxBatchBytes, Meters.none(), () -> overflows++, failures::add);
+        backlog = new Backlog(executor, Long.MAX_VALUE, Duration.ofDays(1));
+        return new Outbox(transport, backlog, maxBytes, maxBatchBytes, Meters.none(), () -> overflows++, failures::add);
     }
 
     private Outbox outbox() {
@@ -254,5 +258,23 @@ class OutboxTest {
         transport.complete();
 
         assertEquals(List.of(), done);
+    }
+
+    @Test
+    void theNodesBacklogCountsWhatWaitsForClientsUntilWrittenOrClosed() {
+        Outbox outbox = outbox();
+
+        outbox.enqueue(new Frame("{\"a\":1}"), 1);
+        outbox.enqueue(new Frame("{\"b\":22}"), 1);
+        outbox.enqueue(new Frame("{\"type\":\"pong\"}"), 0);
+        assertEquals(15, backlog.bytes(), "two publications wait, the reply is not counted");
+
+        transport.complete();
+        assertEquals(8, backlog.bytes(), "the first publication was written");
+
+        outbox.close();
+        assertEquals(0, backlog.bytes(), "what a closed outbox held leaves the backlog");
+        transport.complete();
+        assertEquals(0, backlog.bytes(), "and the write in flight does not take it off twice");
     }
 }

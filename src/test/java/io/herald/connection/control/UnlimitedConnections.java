@@ -3,6 +3,7 @@ package io.herald.connection.control;
 import io.herald.connection.entity.Limits;
 import io.herald.delivery.control.Hub;
 import io.herald.metrics.control.Meters;
+import io.herald.platform.Backlog;
 import io.herald.security.control.Quotas;
 import io.herald.security.entity.RateLimit;
 import java.time.Duration;
@@ -19,7 +20,7 @@ final class UnlimitedConnections {
         return new Connections(
                 limits,
                 hub,
-                Runnable::run,
+                new Backlog(Runnable::run, Long.MAX_VALUE, Duration.ofDays(1)),
                 Meters.none(),
                 Duration.ZERO,
                 new Quotas(Integer.MAX_VALUE, Integer.MAX_VALUE),

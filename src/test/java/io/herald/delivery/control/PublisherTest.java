@@ -35,7 +35,7 @@ class PublisherTest {
             255);
     private final MemoryBroker broker = new MemoryBroker(
             namespaces, Duration.ofMinutes(5), 100, new MutableClock(Instant.parse("2025-01-01T00:00:00Z")));
-    private final Publisher publisher = new Publisher(namespaces, broker, MAX_DATA, MAX_KEY);
+    private final Publisher publisher = new Publisher(namespaces, broker, MAX_DATA, MAX_KEY, () -> false);
 
     private ErrorCode refusal(Publish request, Source source) {
         return assertThrows(Refusal.class, () -> publisher.publish(request, source))
@@ -168,7 +168,7 @@ class PublisherTest {
                 throw new AssertionError("must not be called");
             }
         };
-        Publisher unavailable = new Publisher(namespaces, down, MAX_DATA, MAX_KEY);
+        Publisher unavailable = new Publisher(namespaces, down, MAX_DATA, MAX_KEY, () -> false);
 
         assertEquals(
                 ErrorCode.UNAVAILABLE,
@@ -177,5 +177,20 @@ class PublisherTest {
                                 () -> unavailable.publish(
                                         new Publish("chat:room", null, JsonValue.TRUE), Source.SYSTEM))
                         .code());
+    }
+
+    @Test
+    void anOverloadedNodeRefusesEveryPublisherAndStoresNothing() {
+        Publisher overloaded = new Publisher(namespaces, broker, MAX_DATA, MAX_KEY, () -> true);
+
+        for (Source source : Source.values()) {
+            assertEquals(
+                    ErrorCode.OVERLOADED,
+                    assertThrows(
+                                    Refusal.class,
+                                    () -> overloaded.publish(new Publish("chat:room", null, JsonValue.TRUE), source))
+                            .code());
+        }
+        assertEquals(0, top("chat:room"));
     }
 }
