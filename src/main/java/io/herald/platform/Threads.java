@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
@@ -31,14 +32,16 @@ public class Threads {
     int writerThreads;
 
     private ExecutorService writers;
-    private ScheduledExecutorService scheduler;
+    private ScheduledThreadPoolExecutor scheduler;
 
     @PostConstruct
     void start() {
         ThreadFactory factory = containerFactory();
         int count = writerThreads > 0 ? writerThreads : Runtime.getRuntime().availableProcessors();
         writers = Executors.newFixedThreadPool(count, named(factory, "herald-writer"));
-        scheduler = Executors.newSingleThreadScheduledExecutor(named(factory, "herald-scheduler"));
+        scheduler = new ScheduledThreadPoolExecutor(1, named(factory, "herald-scheduler"));
+        // a long-poll answered early cancels its end: without this, every cancelled end would wait in the queue
+        scheduler.setRemoveOnCancelPolicy(true);
     }
 
     @PreDestroy
@@ -76,6 +79,11 @@ public class Threads {
                 millis,
                 millis,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs {@code task} once after {@code delay} on the scheduler; keep the task short (hand longer work on). */
+    public ScheduledFuture<?> after(java.time.Duration delay, Runnable task) {
+        return scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static ThreadFactory containerFactory() {
