@@ -7,13 +7,13 @@ import io.herald.delivery.entity.PublishLimits;
 import io.herald.platform.RequestBodies;
 import io.herald.problem.boundary.RefusalMapper;
 import io.herald.problem.control.JsonText;
+import io.herald.problem.control.Jsonp;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.boundary.Caller;
 import io.herald.security.control.SystemPublishers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -87,7 +87,7 @@ public class PublishResource {
         if (request.asJsonArray().size() > limits.maxBatch()) {
             throw new Refusal(ErrorCode.TOO_LARGE, "at most " + limits.maxBatch() + " publications per batch");
         }
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = Jsonp.PROVIDER.createArrayBuilder();
         for (JsonValue item : request.asJsonArray()) {
             try {
                 results.add(DeliveryJson.result(publisher.publish(publication(item), Publisher.Source.SYSTEM)));
@@ -95,7 +95,11 @@ public class PublishResource {
                 results.add(RefusalMapper.body(refusal));
             }
         }
-        return Json.createObjectBuilder().add("results", results).build().toString();
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
+                .add("results", results)
+                .build()
+                .toString();
     }
 
     private JsonValue parse(byte[] bytes) {

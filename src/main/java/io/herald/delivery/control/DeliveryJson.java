@@ -5,7 +5,7 @@ import io.herald.delivery.entity.Frame;
 import io.herald.delivery.entity.Publication;
 import io.herald.delivery.entity.Published;
 import io.herald.delivery.entity.Recovery;
-import jakarta.json.Json;
+import io.herald.problem.control.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  */
 public final class DeliveryJson {
 
-    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+    private static final JsonGeneratorFactory GENERATORS = Jsonp.PROVIDER.createGeneratorFactory(Map.of());
 
     private DeliveryJson() {}
 
@@ -63,7 +63,8 @@ public final class DeliveryJson {
     /** {@code {channel, offset, epoch, id, duplicate}}: the REST result, and the body of a {@code published} frame. */
     public static JsonObject result(Published published) {
         Publication p = published.publication();
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("channel", p.channel().toString())
                 .add("offset", p.offset())
                 .add("epoch", p.epoch())

@@ -1,7 +1,7 @@
 package io.herald.problem.boundary;
 
+import io.herald.problem.control.Jsonp;
 import io.herald.problem.entity.Refusal;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -20,10 +20,12 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
     }
 
     public static jakarta.json.JsonObject body(Refusal refusal) {
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add(
                         "error",
-                        Json.createObjectBuilder()
+                        Jsonp.PROVIDER
+                                .createObjectBuilder()
                                 .add("code", refusal.code().code())
                                 .add("message", refusal.getMessage()))
                 .build();

@@ -2,7 +2,6 @@ package io.herald.problem.control;
 
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
@@ -36,7 +35,7 @@ public final class JsonText {
     private static final System.Logger LOG = System.getLogger(JsonText.class.getName());
     private static final long LOG_EVERY = TimeUnit.MINUTES.toNanos(1);
     private static final AtomicLong NEXT_LOG = new AtomicLong(System.nanoTime());
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    private static final JsonParserFactory PARSERS = Jsonp.PROVIDER.createParserFactory(Map.of());
 
     private JsonText() {}
 
@@ -85,7 +84,7 @@ public final class JsonText {
         return switch (event) {
             case START_OBJECT -> object(parser, depth);
             case START_ARRAY -> array(parser, depth);
-            case VALUE_STRING -> Json.createValue(parser.getString());
+            case VALUE_STRING -> Jsonp.PROVIDER.createValue(parser.getString());
             case VALUE_NUMBER -> WrittenNumber.of(parser.getString());
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;
@@ -96,7 +95,7 @@ public final class JsonText {
 
     private static JsonValue object(JsonParser parser, int depth) {
         boundDepth(depth);
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = Jsonp.PROVIDER.createObjectBuilder();
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
             String name = parser.getString();
             object.add(name, value(parser, parser.next(), depth + 1));
@@ -106,7 +105,7 @@ public final class JsonText {
 
     private static JsonValue array(JsonParser parser, int depth) {
         boundDepth(depth);
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.PROVIDER.createArrayBuilder();
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
             array.add(value(parser, event, depth + 1));
         }

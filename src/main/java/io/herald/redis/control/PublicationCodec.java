@@ -2,7 +2,7 @@ package io.herald.redis.control;
 
 import io.herald.channel.entity.ChannelName;
 import io.herald.delivery.entity.Publication;
-import jakarta.json.Json;
+import io.herald.problem.control.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -45,12 +45,12 @@ final class PublicationCodec {
         return List.of(
                 id,
                 Long.toString(timestamp),
-                event == null ? "null" : Json.createValue(event).toString(),
+                event == null ? "null" : Jsonp.PROVIDER.createValue(event).toString(),
                 data.toString());
     }
 
     static Publication message(ChannelName channel, String message) {
-        JsonObject m = Json.createReader(new StringReader(message)).readObject();
+        JsonObject m = Jsonp.PROVIDER.createReader(new StringReader(message)).readObject();
         JsonValue event = m.get("v");
         return new Publication(
                 channel,
@@ -70,14 +70,15 @@ final class PublicationCodec {
         for (int i = 0; i + 1 < fields.size(); i += 2) {
             values.put((String) fields.get(i), (String) fields.get(i + 1));
         }
-        JsonValue event = Json.createReader(new StringReader(values.get("v"))).readValue();
+        JsonValue event =
+                Jsonp.PROVIDER.createReader(new StringReader(values.get("v"))).readValue();
         return new Publication(
                 channel,
                 Long.parseLong(id.substring(0, id.indexOf('-'))),
                 epoch,
                 values.get("i"),
                 event.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) event).getString() : null,
-                Json.createReader(new StringReader(values.get("d"))).readValue(),
+                Jsonp.PROVIDER.createReader(new StringReader(values.get("d"))).readValue(),
                 Long.parseLong(values.get("t")));
     }
 }

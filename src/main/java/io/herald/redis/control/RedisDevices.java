@@ -1,10 +1,10 @@
 package io.herald.redis.control;
 
+import io.herald.problem.control.Jsonp;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.control.Devices;
 import io.herald.security.entity.Device;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
 import java.io.StringReader;
@@ -113,13 +113,13 @@ final class RedisDevices implements Devices {
     }
 
     private static String groups(Set<String> groups) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.PROVIDER.createArrayBuilder();
         groups.stream().sorted().forEach(array::add);
         return array.build().toString();
     }
 
     private static Device device(String id, String groups, String created) {
-        Set<String> names = Json.createReader(new StringReader(groups)).readArray().stream()
+        Set<String> names = Jsonp.PROVIDER.createReader(new StringReader(groups)).readArray().stream()
                 .map(value -> ((JsonString) value).getString())
                 .collect(Collectors.toSet());
         return new Device(id, names, Instant.parse(created));

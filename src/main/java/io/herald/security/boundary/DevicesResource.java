@@ -1,6 +1,7 @@
 package io.herald.security.boundary;
 
 import io.herald.problem.control.JsonText;
+import io.herald.problem.control.Jsonp;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.control.Provisioning;
@@ -9,7 +10,6 @@ import io.herald.security.entity.Identity;
 import io.herald.security.entity.Provisioned;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -71,11 +71,15 @@ public class DevicesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String list() {
-        JsonArrayBuilder devices = Json.createArrayBuilder();
+        JsonArrayBuilder devices = Jsonp.PROVIDER.createArrayBuilder();
         for (Device device : provisioning.all(caller.identity())) {
             devices.add(device(device));
         }
-        return Json.createObjectBuilder().add("devices", devices).build().toString();
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
+                .add("devices", devices)
+                .build()
+                .toString();
     }
 
     /** Security: only a device administrator; {@code id} is an untrusted path segment, checked before any lookup. */
@@ -87,9 +91,10 @@ public class DevicesResource {
     }
 
     private static JsonObjectBuilder device(Device device) {
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = Jsonp.PROVIDER.createArrayBuilder();
         device.groups().stream().sorted().forEach(groups::add);
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("id", device.id())
                 .add("groups", groups)
                 .add("created", device.created().toString());

@@ -1,9 +1,9 @@
 package io.herald.security.boundary;
 
+import io.herald.problem.control.Jsonp;
 import io.herald.security.control.Tickets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,7 +29,8 @@ public class TicketsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String issue() {
         String ticket = tickets.issue(caller.identity());
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("ticket", ticket)
                 .add("ttl", tickets.ttl().toMillis())
                 .build()

@@ -1,8 +1,8 @@
 package io.herald.security.control;
 
+import io.herald.problem.control.Jsonp;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -87,7 +87,7 @@ public final class ClaimTypes {
     }
 
     private static JsonObject payload(String encoded) {
-        try (JsonReader reader = Json.createReader(
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(
                 new StringReader(new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (IllegalArgumentException | JsonException e) {
