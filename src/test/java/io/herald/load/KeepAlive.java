@@ -2,6 +2,7 @@ package io.herald.load;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,8 +19,13 @@ import java.nio.charset.StandardCharsets;
  */
 final class KeepAlive implements AutoCloseable {
 
-    /** What a request got back: the status, the ETag (null when none) and the body's length. */
-    record Answer(int status, String etag, int bodyBytes) {}
+    /** What a request got back: the status, the ETag (null when none) and the body. */
+    record Answer(int status, String etag, byte[] body) {
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
 
     private final InetSocketAddress address;
     private final String hostHeader;
@@ -86,29 +92,27 @@ final class KeepAlive implements AutoCloseable {
                 etag = value;
             }
         }
-        long bytes = 0;
+        ByteArrayOutputStream body = new ByteArrayOutputStream(length > 0 ? (int) length : 256);
         if (head || status == 304 || status == 204 || status / 100 == 1) {
-            bytes = 0;
+            // no body
         } else if (chunked) {
             for (long size = chunk(); size > 0; size = chunk()) {
-                bytes += skip(size);
+                copy(size, body);
                 line();
             }
             while (!line().isEmpty()) {
                 // trailers
             }
         } else if (length >= 0) {
-            bytes = skip(length);
+            copy(length, body);
         } else {
             close = true; // read until the server closes
-            while (in.read() >= 0) {
-                bytes++;
-            }
+            in.transferTo(body);
         }
         if (close) {
             close();
         }
-        return new Answer(status, etag, (int) bytes);
+        return new Answer(status, etag, body.toByteArray());
     }
 
     private long chunk() throws IOException {
@@ -118,19 +122,17 @@ final class KeepAlive implements AutoCloseable {
                 extension < 0 ? size.trim() : size.substring(0, extension).trim(), 16);
     }
 
-    private long skip(long count) throws IOException {
+    private void copy(long count, ByteArrayOutputStream body) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(count, 8_192)];
         long left = count;
         while (left > 0) {
-            long skipped = in.skip(left);
-            if (skipped <= 0) {
-                if (in.read() < 0) {
-                    throw new IOException("connection closed in a body");
-                }
-                skipped = 1;
+            int read = in.read(buffer, 0, (int) Math.min(left, buffer.length));
+            if (read < 0) {
+                throw new IOException("connection closed in a body");
             }
-            left -= skipped;
+            body.write(buffer, 0, read);
+            left -= read;
         }
-        return count;
     }
 
     private String line() throws IOException {
