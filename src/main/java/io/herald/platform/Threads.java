@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
@@ -49,7 +50,7 @@ public class Threads {
 
     private ExecutorService writers;
     private Backlog backlog;
-    private ScheduledExecutorService scheduler;
+    private ScheduledThreadPoolExecutor scheduler;
 
     @PostConstruct
     void start() {
@@ -57,7 +58,9 @@ public class Threads {
         int count = writerThreads > 0 ? writerThreads : Runtime.getRuntime().availableProcessors();
         writers = Executors.newFixedThreadPool(count, named(factory, "herald-writer"));
         backlog = new Backlog(writers, maxBacklogBytes, maxBacklogDelay);
-        scheduler = Executors.newSingleThreadScheduledExecutor(named(factory, "herald-scheduler"));
+        scheduler = new ScheduledThreadPoolExecutor(1, named(factory, "herald-scheduler"));
+        // a long-poll answered early cancels its end: without this, every cancelled end would wait in the queue
+        scheduler.setRemoveOnCancelPolicy(true);
     }
 
     @PreDestroy
@@ -100,6 +103,11 @@ public class Threads {
                 millis,
                 millis,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs {@code task} once after {@code delay} on the scheduler; keep the task short (hand longer work on). */
+    public ScheduledFuture<?> after(java.time.Duration delay, Runnable task) {
+        return scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static ThreadFactory containerFactory() {

@@ -280,6 +280,8 @@ class HttpTransportsIT {
                 "no-cache, private", first.headers().firstValue("Cache-Control").orElseThrow());
         String cursor = Feeds.json(first.body()).getString("cursor");
         String etag = first.headers().firstValue("ETag").orElseThrow();
+        // the tag is the documented hash of the cursor, so every node and every version gives the same one
+        assertEquals(documentedEtag(cursor), etag);
 
         HttpResponse<String> same = poll(cursor, 0, "If-None-Match", etag);
         assertEquals(304, same.statusCode());
@@ -291,6 +293,22 @@ class HttpTransportsIT {
         assertEquals(200, changed.statusCode());
         assertEquals(List.of(1), data(Feeds.objects(Feeds.json(changed.body()).getJsonArray("frames"))));
         assertNotEquals(etag, changed.headers().firstValue("ETag").orElseThrow());
+    }
+
+    /** docs/protocol.md §15.4: the first 22 characters of the unpadded base64url SHA-256 of the cursor. */
+    private static String documentedEtag(String cursor) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(cursor.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return '"'
+                    + java.util.Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(hash)
+                            .substring(0, 22)
+                    + '"';
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.herald.load;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,14 +17,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Scenarios {@code fanout-sse}, {@code fanout-longpoll} and {@code fanout-poll}: the fan-out window of
  * {@link Fanout} with subscribers on the HTTP transports (docs/protocol.md §15). SSE subscribers hold a
  * stream each; long-poll subscribers keep one {@code wait=25} poll open each; poll subscribers ask
- * with {@code wait=0} every {@code load.poll-interval} milliseconds (1,000).
+ * with {@code wait=0} every {@code load.poll-interval} milliseconds (1,000). Pollers use a keep-alive
+ * connection and a thread each, so that the client costs less than the server it measures.
  */
 final class HttpFanout {
+
+    private static final String[] NO_HEADERS = {};
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -134,37 +139,54 @@ final class HttpFanout {
         return ready;
     }
 
-    /** Polls in a loop, each time with the cursor of the last answer; {@code ready} completes with the first. */
+    /**
+     * Polls in a loop on a keep-alive connection of its own (a thread each: {@link KeepAlive} says why not the
+     * JDK's client), each time with the cursor of the last answer; {@code ready} completes with the first.
+     */
     private CompletableFuture<Void> poll(
             Tally tally, String cursor, int wait, long interval, CompletableFuture<Void> ready) {
-        http.sendAsync(
-                        HttpRequest.newBuilder(url("api/poll?cursor=" + encode(cursor) + "&wait=" + wait))
-                                .timeout(Duration.ofSeconds(wait + 30))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .whenComplete((response, error) -> {
-                    String next = cursor;
-                    if (error != null || response.statusCode() != 200) {
-                        run.failed();
-                    } else {
-                        JsonObject answer = Json.createReader(new StringReader(response.body()))
-                                .readObject();
-                        for (JsonValue frame : answer.getJsonArray("frames")) {
-                            String text = frame.toString();
-                            if (!Inbound.publication(text, 0, text.length(), tally, run)) {
-                                apply(frame.asJsonObject(), tally);
+        Thread poller = new Thread(
+                null,
+                () -> {
+                    KeepAlive connection = new KeepAlive(settings.url());
+                    String at = cursor;
+                    String base = settings.url().getRawPath() + "api/poll?wait=" + wait + "&cursor=";
+                    while (true) {
+                        long pause = interval;
+                        try {
+                            KeepAlive.Answer response = connection.send("GET", base + encode(at), NO_HEADERS, null);
+                            if (response.status() != 200) {
+                                throw new IOException("poll answered " + response.status());
                             }
+                            at = answered(response.text(), tally);
+                            ready.complete(null);
+                        } catch (IOException | RuntimeException e) {
+                            run.failed();
+                            connection.close();
+                            pause = 1000;
                         }
-                        next = answer.getString("cursor");
-                        ready.complete(null);
+                        if (pause > 0) {
+                            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pause));
+                        }
                     }
-                    String following = next;
-                    long delay = error != null ? 1000 : interval;
-                    CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
-                            .execute(() -> poll(tally, following, wait, interval, ready));
-                });
+                },
+                "poller",
+                256 * 1024);
+        poller.setDaemon(true);
+        poller.start();
         return ready;
+    }
+
+    /** Counts the publications of one poll answer; returns the cursor to poll with next. */
+    private String answered(String body, Tally tally) {
+        JsonObject answer = Json.createReader(new StringReader(body)).readObject();
+        for (JsonValue frame : answer.getJsonArray("frames")) {
+            String text = frame.toString();
+            if (!Inbound.publication(text, 0, text.length(), tally, run)) {
+                apply(frame.asJsonObject(), tally);
+            }
+        }
+        return answer.getString("cursor");
     }
 
     private void apply(JsonObject frame, Tally tally) {

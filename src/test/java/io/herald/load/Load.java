@@ -37,12 +37,13 @@ public final class Load {
             case "displays" -> Displays.run(settings, server);
             case "slow" -> SlowReaders.run(settings, server);
             case "cross-node" -> CrossNode.run(settings, server);
+            case "requests" -> Requests.run(settings, server);
             default -> null;
         };
         if (report == null) {
             System.err.println("unknown load.scenario '" + settings.scenario()
                     + "': one of connect, fanout, max-rate, storm, mixed, fanout-sse, fanout-longpoll, fanout-poll,"
-                    + " displays, slow, cross-node");
+                    + " displays, slow, cross-node, requests");
             System.exit(2);
         }
         report.print();

@@ -4,7 +4,7 @@ import io.herald.connection.control.Polls;
 import io.herald.connection.control.Waiter;
 import io.herald.connection.entity.Cursor;
 import io.herald.connection.entity.PollAnswer;
-import io.herald.problem.entity.Refusal;
+import io.herald.platform.Threads;
 import io.herald.security.boundary.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,18 +14,21 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.CompletionCallback;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
 
 /**
- * {@code GET /api/poll?cursor=...&wait=25}: long-poll, or poll with {@code wait=0}. A waiting request
- * is suspended (no thread held) with temporary hub subscriptions that are released however it ends.
+ * {@code GET /api/poll?cursor=...&wait=25}: long-poll, or poll with {@code wait=0}. An answer that is ready
+ * at once (something new, or {@code wait=0}) is given as an already completed stage, which the JAX-RS runtime
+ * writes on the request's thread without suspending it. Rejected: {@code @Suspended AsyncResponse} for every
+ * poll, which made Jersey suspend and resume even a poll answered at once (more than half of its CPU on
+ * Payara, docs/performance.md). A waiting poll holds no thread: it has temporary hub subscriptions that are
+ * released however it ends, and its end is Herald's own timer (the stage has no container timeout).
  */
 @ApplicationScoped
 @Path("poll")
@@ -37,37 +40,36 @@ public class PollsResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Threads threads;
+
     /**
      * Security: cursor, wait and ticket are untrusted; cursor and wait are parsed strictly and bounded, the
      * ticket (single use: a poll needs a new one each time) is only looked up. No token in a URL.
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public void poll(
+    public CompletionStage<Response> poll(
             @QueryParam("cursor") String raw,
             @QueryParam("wait") String wait,
             @HeaderParam("If-None-Match") String ifNoneMatch,
             @QueryParam("ticket") String ticket,
-            @Context HttpServletRequest request,
-            @Suspended AsyncResponse async) {
-        try {
-            Cursor cursor = polls.authorize(polls.cursor(raw), caller.identity(ticket));
-            Duration duration = polls.wait(wait);
-            polls.counted(duration);
-            PollAnswer now = polls.answer(cursor);
-            if (!now.isEmpty() || duration.isZero()) {
-                async.resume(response(now, ifNoneMatch));
-                return;
-            }
-            Waiter waiter = polls.waiter(
-                    cursor, request.getRemoteAddr(), answer -> async.resume(response(answer, ifNoneMatch)));
-            async.register((CompletionCallback) failure -> waiter.close());
-            async.setTimeoutHandler(suspended -> waiter.expire());
-            async.setTimeout(duration.toMillis(), TimeUnit.MILLISECONDS);
-            waiter.start();
-        } catch (Refusal refusal) {
-            async.resume(refusal);
+            @Context HttpServletRequest request) {
+        Cursor cursor = polls.authorize(polls.cursor(raw), caller.identity(ticket));
+        Duration duration = polls.wait(wait);
+        polls.counted(duration);
+        PollAnswer now = polls.answer(cursor);
+        if (!now.isEmpty() || duration.isZero()) {
+            return CompletableFuture.completedFuture(response(now, ifNoneMatch));
         }
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        Waiter waiter =
+                polls.waiter(cursor, request.getRemoteAddr(), found -> answer.complete(response(found, ifNoneMatch)));
+        // the end of the wait answers on a writer thread, so that a slow write never holds up the timer
+        ScheduledFuture<?> end = threads.after(duration, () -> polls.answerLater(waiter::expire));
+        answer.whenComplete((response, failure) -> end.cancel(false));
+        waiter.start();
+        return answer;
     }
 
     private static Response response(PollAnswer answer, String ifNoneMatch) {

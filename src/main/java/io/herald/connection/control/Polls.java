@@ -175,7 +175,8 @@ public final class Polls {
         return answered;
     }
 
-    void answerLater(Runnable task) {
+    /** Runs {@code task} on a writer thread (answers that must not run on the caller's thread). */
+    public void answerLater(Runnable task) {
         answering.execute(task);
     }
 }

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The positions an HTTP client holds, as one string it sends with every request:
@@ -20,9 +19,6 @@ public record Cursor(List<Entry> entries) {
 
     /** One channel and the last position the client saw in it (null: none yet). */
     public record Entry(ChannelName channel, Position position) {}
-
-    private static final Pattern OFFSET = Pattern.compile("[0-9]{1,19}");
-    private static final Pattern EPOCH = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public Cursor {
         entries = List.copyOf(entries);
@@ -64,19 +60,46 @@ public record Cursor(List<Entry> entries) {
         if (parts.length == 1) {
             return new Entry(channel, null);
         }
-        long offset;
-        try {
-            offset = OFFSET.matcher(parts[1]).matches() ? Long.parseLong(parts[1]) : -1;
-        } catch (NumberFormatException e) {
-            offset = -1;
-        }
+        long offset = offset(parts[1]);
         if (offset < 0) {
             throw new Refusal(ErrorCode.INVALID_FIELD, "a cursor offset is a whole number from 0 to 2^63-1");
         }
-        if (!EPOCH.matcher(parts[2]).matches()) {
+        if (!epoch(parts[2])) {
             throw new Refusal(ErrorCode.INVALID_FIELD, "a cursor epoch is 1-64 characters of A-Z a-z 0-9 _ -");
         }
         return new Entry(channel, new Position(offset, parts[2]));
+    }
+
+    /** 1-19 digits up to 2^63-1, or -1 (checked by hand: a regular expression cost more than the rest of a poll's parsing). */
+    private static long offset(String digits) {
+        if (digits.isEmpty() || digits.length() > 19) {
+            return -1;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+        }
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return -1; // beyond 2^63-1
+        }
+    }
+
+    /** 1-64 characters of A-Z a-z 0-9 _ -. */
+    private static boolean epoch(String text) {
+        if (text.isEmpty() || text.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** This cursor with {@code channel} moved to {@code position}; channels it does not name are added. */

@@ -4,6 +4,7 @@ import io.herald.delivery.entity.Frame;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -41,19 +42,26 @@ public record PollAnswer(Cursor cursor, List<Frame> frames) {
         return json.append("]}").toString();
     }
 
-    /** A strong ETag for the resulting cursor: equal cursors, equal tags, on every node. */
-    public String etag() {
+    /**
+     * One SHA-256 per thread: {@code MessageDigest.getInstance} looks the algorithm up among the security
+     * providers each time, which cost more than the hash itself (a tenth of a poll on Payara).
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(cursor.toString().getBytes(StandardCharsets.UTF_8));
-            return '"'
-                    + Base64.getUrlEncoder()
-                            .withoutPadding()
-                            .encodeToString(hash)
-                            .substring(0, 22)
-                    + '"';
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    });
+
+    /**
+     * A strong ETag for the resulting cursor: equal cursors, equal tags, on every node and every version (the
+     * first 22 characters of the unpadded base64url SHA-256 of the cursor's wire form).
+     */
+    public String etag() {
+        byte[] hash = SHA_256.get().digest(cursor.toString().getBytes(StandardCharsets.UTF_8));
+        // 17 bytes hold the 22 characters' 132 bits
+        byte[] text = Base64.getUrlEncoder().withoutPadding().encode(Arrays.copyOf(hash, 17));
+        return '"' + new String(text, 0, 22, StandardCharsets.ISO_8859_1) + '"';
     }
 }

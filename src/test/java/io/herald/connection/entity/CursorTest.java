@@ -118,7 +118,8 @@ class CursorTest {
         assertEquals("{\"cursor\":\"news:a~5~E\",\"frames\":[{\"type\":\"ping\"},{\"x\":1}]}", answer.json());
         assertEquals(answer.etag(), new PollAnswer(parse("news:a~5~E"), List.of()).etag());
         assertNotEquals(answer.etag(), new PollAnswer(parse("news:a~6~E"), List.of()).etag());
-        assertEquals('"', answer.etag().charAt(0));
+        // the tag is the same on every version of Herald, so a rolling upgrade keeps answering 304
+        assertEquals("\"yM_qgcnYZW2H8GQeXtdi_m\"", answer.etag());
         assertNull(parse("news:a").entries().get(0).position());
     }
 }
