@@ -6,6 +6,12 @@
  * application context is captured once per thread, not once per task. Rejected: a managed executor
  * service, whose per-task context capture costs more than the work of a write on Payara.
  * <p>
+ * {@link io.herald.platform.Backlog} is what waits to be written on the node (publication bytes in the
+ * outboxes, the writers' delay); publishing is refused with {@code 503 overloaded} while it is past its
+ * limits, so a node that cannot keep up sheds at the publishing end instead of growing a backlog of minutes.
+ * It lives here because both the connections (which fill it) and the publisher (which asks it) use it.
+ * Rejected: closing the slowest connections first, which under a saturated core closes them all.
+ * <p>
  * A node drains on SIGTERM before the server stops: {@link io.herald.platform.TermSignal} takes the signal
  * (the only code that touches {@code sun.misc.Signal}), fires {@link io.herald.platform.NodeStopping} and
  * hands the signal on to the JVM once its observers returned. Taking it before the server was the only way
