@@ -26,8 +26,8 @@ import java.util.concurrent.ScheduledFuture;
  * {@code GET /api/poll?cursor=...&wait=25}: long-poll, or poll with {@code wait=0}. An answer that is ready
  * at once (something new, or {@code wait=0}) is given as an already completed stage, which the JAX-RS runtime
  * writes on the request's thread without suspending it. Rejected: {@code @Suspended AsyncResponse} for every
- * poll, which made Jersey suspend and resume even a poll answered at once (more than half of its CPU on
- * Payara, docs/performance.md). A waiting poll holds no thread: it has temporary hub subscriptions that are
+ * poll, which made the container suspend and complete asynchronously even a poll answered at once (a fifth
+ * of its CPU on Payara, docs/performance.md). A waiting poll holds no thread: it has temporary hub subscriptions that are
  * released however it ends, and its end is Herald's own timer (the stage has no container timeout).
  */
 @ApplicationScoped
