@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -18,13 +19,17 @@ import java.util.regex.Pattern;
  * Server CPU per cheap HTTP request, per server: a 404, a static file, a poll with nothing new, readiness,
  * and a publish with a bearer token (docs/performance.md, "Authentication per request"). Each server runs
  * pinned to core 0 with the load client {@code wrk} (Debian's package; not needed by the tests) on core 1;
- * each route is warmed first, then measured over a window: the JVM's CPU time from /proc divided by the
- * requests wrk completed in it. Loopback only, bounded in time.
+ * each route is warmed first ({@code cost.warm-requests}, at most {@code cost.warm} seconds), then
+ * measured over {@code cost.window} seconds: the JVM's CPU time from /proc divided by the requests wrk
+ * completed in it. Several WARs ({@code cost.wars=label:path,…}, each file named herald.war) run one after
+ * the other on each server, so that they meet about the same machine. Loopback only, bounded in time.
  *
  * <pre>
- * mvn -Pload test-compile exec:java -Dexec.mainClass=io.herald.load.RequestCost -Dcost.servers=payara,wildfly,liberty \
- *     -Dherald.war=target/herald.war -Dpayara.microJar=target/payara-micro.jar \
- *     -Dherald.wildfly.home=target/servers/wildfly-39.0.1.Final -Dherald.liberty.home=target/servers/wlp
+ * mvn dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
+ * java -cp target/test-classes:$(cat target/cp.txt) -Dcost.servers=payara,wildfly,liberty \
+ *     -Dcost.wars=before:old/herald.war,after:target/herald.war -Dpayara.microJar=target/payara-micro.jar \
+ *     -Dherald.wildfly.home=target/servers/wildfly-39.0.1.Final -Dherald.liberty.home=target/servers/wlp \
+ *     io.herald.load.RequestCost
  * </pre>
  */
 public final class RequestCost {
@@ -35,9 +40,10 @@ public final class RequestCost {
     private RequestCost() {}
 
     public static void main(String[] args) throws Exception {
-        Path war = Path.of(System.getProperty("herald.war", "target/herald.war"));
-        int warm = Integer.getInteger("cost.warm", 20);
-        int window = Integer.getInteger("cost.window", 10);
+        List<String[]> wars = Arrays.stream(System.getProperty("cost.wars", "after:target/herald.war")
+                        .split(","))
+                .map(war -> war.split(":", 2))
+                .toList();
         TestIssuer issuer = new TestIssuer();
         List<String> settings = new ArrayList<>(List.of(
                 "herald.channel.namespaces=demo,news",
@@ -52,38 +58,39 @@ public final class RequestCost {
                 "wrk.method = \"POST\"\nwrk.body = '{\"channel\":\"news:cost\",\"data\":1}'\n"
                         + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
                         + "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n");
-        System.out.printf("%-8s %-22s %10s %8s %10s%n", "server", "route", "requests", "non-2xx", "µs CPU/req");
-        for (String kind : System.getProperty("cost.servers", "payara").split(",")) {
-            try (ServerProcess server = ServerProcess.of(kind, war, settings, work.resolve(kind))) {
-                server.start();
-                long pid = server.jvm().pid();
-                run(List.of("taskset", "-a", "-p", "-c", "0", String.valueOf(pid)));
-                URI base = server.base();
-                measure(kind, "GET 404", base.resolve("no-such-file"), null, pid, warm, window);
-                measure(kind, "GET /herald.js", base.resolve("herald.js"), null, pid, warm, window);
-                measure(
-                        kind,
-                        "GET /api/poll?wait=0",
-                        base.resolve("api/poll?wait=0&cursor=demo:a"),
-                        null,
-                        pid,
-                        warm,
-                        window);
-                measure(kind, "GET /health/ready", server.health(), null, pid, warm, window);
-                measure(kind, "POST /api/publish", base.resolve("api/publish"), publish, pid, warm, window);
+        System.out.printf("%-16s %-22s %10s %8s %10s%n", "server", "route", "requests", "non-2xx", "µs CPU/req");
+        for (String server : System.getProperty("cost.servers", "payara").split(",")) {
+            for (String[] war : wars) {
+                try (ServerProcess process =
+                        ServerProcess.of(server, Path.of(war[1]), settings, work.resolve(server + "-" + war[0]))) {
+                    process.start();
+                    long pid = process.jvm().pid();
+                    run(List.of("taskset", "-a", "-p", "-c", "0", String.valueOf(pid)));
+                    String kind = server + " " + war[0];
+                    URI base = process.base();
+                    measure(kind, "GET 404", base.resolve("no-such-file"), null, pid);
+                    measure(kind, "GET /herald.js", base.resolve("herald.js"), null, pid);
+                    measure(kind, "GET /api/poll?wait=0", base.resolve("api/poll?wait=0&cursor=demo:a"), null, pid);
+                    measure(kind, "GET /health/ready", process.health(), null, pid);
+                    measure(kind, "POST /api/publish", base.resolve("api/publish"), publish, pid);
+                }
             }
         }
     }
 
-    private static void measure(String kind, String route, URI url, Path script, long pid, int warm, int window) {
-        wrk(url, script, warm);
+    private static void measure(String kind, String route, URI url, Path script, long pid) {
+        long warmed = 0;
+        long deadline = System.nanoTime() + Integer.getInteger("cost.warm", 30) * 1_000_000_000L;
+        while (warmed < Integer.getInteger("cost.warm-requests", 20_000) && System.nanoTime() < deadline) {
+            warmed += first(REQUESTS, wrk(url, script, 5));
+        }
         long before = cpuMicros(pid);
-        String output = wrk(url, script, window);
+        String output = wrk(url, script, Integer.getInteger("cost.window", 10));
         long cpu = cpuMicros(pid) - before;
         long requests = first(REQUESTS, output);
         System.out.printf(
                 Locale.ROOT,
-                "%-8s %-22s %10d %8d %10.0f%n",
+                "%-16s %-22s %10d %8d %10.0f%n",
                 kind,
                 route,
                 requests,
