@@ -64,7 +64,10 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
             config.getUserProperties().put(REMOTE_ADDRESS, address.get(0));
         }
         String device = deviceToken(request);
-        String bearer = CDI.current().select(TokenHeader.class).get().offered(name -> header(request, name));
+        // a handshake without credential headers looks nothing up (CDI.current() is not free)
+        String bearer = header(request, "Authorization") == null && header(request, "Cookie") == null
+                ? null
+                : CDI.current().select(TokenHeader.class).get().offered(name -> header(request, name));
         if (device != null) {
             try {
                 config.getUserProperties()

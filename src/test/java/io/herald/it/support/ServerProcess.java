@@ -29,7 +29,8 @@ public abstract class ServerProcess implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
-    private static final Duration STARTUP = Duration.ofSeconds(180);
+    /** How long a server may take to start: -Dherald.startup-seconds (failsafe passes it on); 3 minutes by default. */
+    private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("herald.startup-seconds", 180));
 
     private final String name;
     private final Path logs;
