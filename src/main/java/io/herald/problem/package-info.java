@@ -15,7 +15,7 @@
  * became {@code internal} with a stack trace as deep as the input (75 KB a frame); and a nesting setting,
  * since clients must be able to rely on the limit on every node and server.
  * <p>
- * What the container or JAX-RS answer without Herald (a token MicroProfile JWT refuses, a path, method
+ * What the container or JAX-RS answer without Herald (a path, method
  * or media type Herald does not serve, a failure nothing caught) gets the same body, with its own
  * status: JAX-RS's refusals through {@link io.herald.problem.boundary.BareStatusMapper}, the
  * container's through the WAR's one error page ({@link io.herald.problem.boundary.ErrorPage},

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every refusal a Herald route can produce carries the JSON error body of docs/protocol.md §12, also those the
- * container or JAX-RS answer by themselves: a token MicroProfile JWT refuses, a path, method or media type Herald
+ * container or JAX-RS answer by themselves: a token that does not verify, a path, method or media type Herald
  * does not serve, a credential header of tens of kilobytes. Over raw HTTP on each server (OnServer).
  */
 @ExtendWith(OnServer.class)

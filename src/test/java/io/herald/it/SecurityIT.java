@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Identity and authorization over the wire (docs/security.md): MicroProfile JWT with a key made for this
+ * Identity and authorization over the wire (docs/security.md): bearer tokens (MicroProfile JWT's settings) with a key made for this
  * run, on the WebSocket handshake, the publish API, poll and SSE; tickets; personal and group channels;
  * expiry and refresh of a live connection; browser origins; and no token text in the server's log.
  */

@@ -57,7 +57,7 @@ public class WebSocketEndpoint {
         session.setMaxBinaryMessageBufferSize(limits.maxMessageBytes());
         Object ticket = session.getUserProperties().get(WebSocketGate.TICKET_IDENTITY);
         if (ticket == WebSocketGate.TICKET_REFUSED) {
-            // the ticket was valid when the handshake began and used by someone else before it ended
+            // the ticket (or token) was valid when the handshake began and used up (expired) before it ended
             new WebSocketTransport(session).close(Close.TOKEN_EXPIRED);
             return;
         }

@@ -6,6 +6,9 @@ import io.herald.problem.entity.Refusal;
 import io.herald.security.boundary.UpgradeGate;
 import io.herald.security.control.DeviceCredentials;
 import io.herald.security.control.Tickets;
+import io.herald.security.control.TokenHeader;
+import io.herald.security.control.Tokens;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -14,13 +17,16 @@ import java.util.List;
 /**
  * The WebSocket handshake's checks: refuses it (403) while {@link Upgrades} says so, as an intercepting
  * proxy would, and redeems a connection ticket offered as subprotocol {@code herald.ticket.<ticket>}, or
- * identifies the device of an {@code Authorization: Device} header (non-browser players).
- * The servlet filters of {@code io.herald.security.boundary} ran before the upgrade: the handshake budget,
- * the origin (which needs the Host header), the bearer token and whether an offered ticket is valid.
+ * identifies the caller of a bearer token or of an {@code Authorization: Device} header (non-browser
+ * players). The servlet filters of {@code io.herald.security.boundary} ran before the upgrade: the
+ * handshake budget, the origin (which needs the Host header), the credential and whether an offered
+ * ticket is valid. The handshake API shows headers only, not what the filters found, so the credential
+ * is looked up again here: a bearer token's identity is remembered since the filter verified it
+ * ({@link Tokens}), a device is looked up so that a revocation in between opens no connection.
  */
 public class WebSocketGate extends ServerEndpointConfig.Configurator {
 
-    /** User property: the identity of a redeemed ticket or a device token, or a refusal marker below. */
+    /** User property: the identity of a bearer token, a device token or a redeemed ticket, or a refusal marker below. */
     static final String TICKET_IDENTITY = "herald.ticket.identity";
 
     static final Object TICKET_REFUSED = new Object();
@@ -84,9 +90,11 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
             config.getUserProperties().put(REMOTE_ADDRESS, address.get(0));
         }
         String device = deviceToken(request);
+        // a handshake without credential headers looks nothing up (CDI.current() is not free)
+        String bearer = header(request, "Authorization") == null && header(request, "Cookie") == null
+                ? null
+                : CDI.current().select(TokenHeader.class).get().offered(name -> header(request, name));
         if (device != null) {
-            // CredentialGate verified it before the upgrade; looked up again because the handshake API shows
-            // headers only, and a revocation in between must not open a connection
             try {
                 config.getUserProperties()
                         .put(TICKET_IDENTITY, parts().devices().identify(device));
@@ -97,22 +105,39 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
                                 TICKET_IDENTITY,
                                 refusal.code() == ErrorCode.UNAUTHENTICATED ? DEVICE_REFUSED : TICKET_REFUSED);
             }
-        } else if (ticket != null) {
+            return;
+        }
+        Object identity = null;
+        if (ticket != null) {
             try {
-                config.getUserProperties()
-                        .put(TICKET_IDENTITY, parts().tickets().redeem(ticket));
+                // redeemed even beside a bearer token, which wins: a ticket offered is used up
+                identity = parts().tickets().redeem(ticket);
             } catch (Refusal refusal) {
-                config.getUserProperties().put(TICKET_IDENTITY, TICKET_REFUSED);
+                identity = TICKET_REFUSED;
             }
         }
+        if (bearer != null) {
+            try {
+                identity = CDI.current().select(Tokens.class).get().identify(bearer);
+            } catch (Refusal refusal) {
+                // CredentialGate verified it an instant ago: it expired in between, or the keys went away
+                identity = TICKET_REFUSED;
+            }
+        }
+        if (identity != null) {
+            config.getUserProperties().put(TICKET_IDENTITY, identity);
+        }
+    }
+
+    /** A header's values; header maps of some containers are case sensitive. */
+    private static List<String> header(HandshakeRequest request, String name) {
+        List<String> values = request.getHeaders().get(name);
+        return values != null ? values : request.getHeaders().get(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The device token of the handshake's {@code Authorization} header; null when it has none. */
     private static String deviceToken(HandshakeRequest request) {
-        List<String> values = request.getHeaders().get("Authorization");
-        if (values == null) {
-            values = request.getHeaders().get("authorization");
-        }
+        List<String> values = header(request, "Authorization");
         if (values == null) {
             return null;
         }

@@ -14,11 +14,11 @@ import java.util.function.Function;
 
 /**
  * A newer credential for a live connection, as a ticket that the client got with its refreshed token (so
- * MicroProfile JWT verified it, and no token travels in a frame). It must name the same subject; the
+ * Herald verified the token when the ticket was issued, and no token travels in a frame). It must name the same subject; the
  * connection then lives until the new expiry. Every subscription is authorized again for the new identity
  * (its groups and roles may have changed): one it may no longer read ends with an {@code unsubscribed}
- * frame carrying the refusal, before the {@code refreshed} reply. Rejected: verifying a raw token here,
- * which needs a JWT parser that MP-JWT 2.1 does not offer to applications on Payara; keeping subscriptions
+ * frame carrying the refusal, before the {@code refreshed} reply. Rejected: a raw token in the frame (a
+ * token would then travel where logs and traces of frames may keep it; the ticket is single-use and short-lived); keeping subscriptions
  * because the subject is the same (a user removed from a group kept reading the group's channel).
  */
 final class Refreshes {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The WAR's error page ({@code WEB-INF/web.xml}): what the container answers by itself, before or after
- * Herald ran (a token MicroProfile JWT refused, a path or method Herald does not serve, a failure nothing
+ * Herald ran (a path or method Herald does not serve, a failure nothing
  * caught), gets the JSON body of every other refusal, with the container's status. Only a response the
  * container sends without the web application (a request line or header over the server's limit) keeps the
  * container's own body. Asked for directly, it is a path like any other that serves nothing (404).

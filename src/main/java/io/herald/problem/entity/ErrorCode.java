@@ -48,7 +48,7 @@ public enum ErrorCode {
 
     /**
      * The code of a refusal that has only an HTTP status: one the container or JAX-RS answered by itself
-     * (a token MicroProfile JWT refused, a path or method Herald does not serve, an uncaught failure).
+     * (a path or method Herald does not serve, an uncaught failure).
      */
     public static ErrorCode ofStatus(int status) {
         return switch (status) {

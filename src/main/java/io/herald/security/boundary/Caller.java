@@ -10,7 +10,7 @@ import java.security.Principal;
 
 /**
  * Who calls, for the JAX-RS resources: the one place a request's identity comes from. It is the principal
- * that passed {@link CredentialGate} (a JWT MicroProfile JWT verified, or a verified device), else, on the
+ * that passed {@link CredentialGate} (the caller of a bearer or device token the gate verified), else, on the
  * transports that take one, a redeemed ticket, else anonymous ({@link Identities} decides). A resource asks
  * where its request needs the identity, after its own checks of the input: a request refused before (a
  * bad cursor) leaves its ticket unused.

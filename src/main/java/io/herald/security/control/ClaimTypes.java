@@ -12,15 +12,13 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The JSON types of the claims Herald reads, checked in the payload of the token the container verified.
- * The runtimes differ in what they make of a claim of another type: Payara throws when it is read, WildFly
- * and Open Liberty drop a {@code groups} object and hand over no groups, WildFly splits a {@code groups}
- * string. Reading the verified payload gives the same answer on every server. No signature is checked
- * here (the container did); a token whose payload is not readable JSON is refused. An encrypted token
- * (five parts) is left to the typed reads of {@link Identities}.
+ * The JSON types of the claims Herald reads. A signed token says who issued it, not that its claims have
+ * the types Herald reads; a claim of another type is refused (401 {@code unauthenticated}, naming the
+ * claim), never half-used. Checked before the signature: a token that fails here would be refused either
+ * way, and the refusal can say which claim is wrong. An encrypted token (five parts) is not checked here:
+ * {@link Tokens} refuses it.
  */
 public final class ClaimTypes {
 
@@ -37,28 +35,14 @@ public final class ClaimTypes {
             "exp",
             ValueType.NUMBER,
             "nbf",
+            ValueType.NUMBER,
+            "iat",
             ValueType.NUMBER);
 
     private ClaimTypes() {}
 
     /**
-     * Security: the payload is the issuer's, verified by the container, but its claims' types are not.
-     *
-     * @throws Refusal unauthenticated when a claim read by Herald has another JSON type
-     */
-    static void check(JsonWebToken token) {
-        String raw;
-        try {
-            raw = token.getRawToken();
-        } catch (RuntimeException e) {
-            return;
-        }
-        check(raw);
-    }
-
-    /**
-     * The same check on a token as it arrives, before the container verifies it (a token that fails it
-     * would be refused either way). Security: {@code raw} is untrusted; only its payload is decoded.
+     * Security: {@code raw} is untrusted; only its payload is decoded.
      *
      * @throws Refusal unauthenticated when a claim read by Herald has another JSON type
      */
@@ -79,6 +63,11 @@ public final class ClaimTypes {
                                         : "a " + type.name().toLowerCase()));
             }
         });
+    }
+
+    /** The claims of a signed token (three parts), as JSON. */
+    static JsonObject claims(String token) {
+        return payload(token.substring(token.indexOf('.') + 1, token.lastIndexOf('.')));
     }
 
     private static boolean strings(JsonValue value) {

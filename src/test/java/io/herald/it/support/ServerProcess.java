@@ -29,7 +29,8 @@ public abstract class ServerProcess implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
-    private static final Duration STARTUP = Duration.ofSeconds(180);
+    /** How long a server may take to start: -Dherald.startup-seconds (failsafe passes it on); 3 minutes by default. */
+    private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("herald.startup-seconds", 180));
 
     private final String name;
     private final Path logs;
@@ -171,6 +172,21 @@ public abstract class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The server's JVM: the process started, or the one its launch script started. */
+    public synchronized ProcessHandle jvm() {
+        Process running = process;
+        if (running == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(running.toHandle()), running.descendants())
+                .filter(handle -> handle.info()
+                        .command()
+                        .map(command -> command.endsWith("/java"))
+                        .orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no JVM among " + name + "'s processes"));
+    }
+
     /**
      * Sends SIGTERM to the server's JVM only, as an orchestrator stopping a container does (the launch script
      * around it, if any, is left to end with it), and waits up to {@code timeout} for the server to exit.
@@ -181,14 +197,7 @@ public abstract class ServerProcess implements AutoCloseable {
         if (running == null) {
             throw new IllegalStateException(name + " is not running");
         }
-        ProcessHandle jvm = java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(running.toHandle()), running.descendants())
-                .filter(handle -> handle.info()
-                        .command()
-                        .map(command -> command.endsWith("/java"))
-                        .orElse(false))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no JVM among " + name + "'s processes"));
+        ProcessHandle jvm = jvm();
         List<ProcessHandle> tree = java.util.stream.Stream.concat(
                         java.util.stream.Stream.of(running.toHandle()), running.descendants())
                 .toList();

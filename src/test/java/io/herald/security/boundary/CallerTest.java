@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import io.herald.security.control.Tickets;
+import io.herald.security.entity.CallerPrincipal;
 import io.herald.security.entity.Device;
-import io.herald.security.entity.DevicePrincipal;
 import io.herald.security.entity.Identity;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
@@ -56,7 +56,7 @@ class CallerTest {
     @Test
     void theDeviceThatPassedTheGatesIsTheCallerThoughTheContainerKnowsNone() {
         Map<String, Object> attributes = new HashMap<>();
-        attributes.put(Caller.PRINCIPAL, new DevicePrincipal(Identity.of(lobby)));
+        attributes.put(Caller.PRINCIPAL, new CallerPrincipal(Identity.of(lobby)));
         assertEquals(Identity.of(lobby), caller(null, attributes).identity());
         assertEquals("bob", caller(() -> "bob", Map.of()).identity().subject(), "else the container's principal");
     }
@@ -75,7 +75,7 @@ class CallerTest {
     @Test
     void aTicketBesideACredentialIsUsedUpAndTheCredentialWins() {
         String ticket = tickets.issue(alice);
-        Map<String, Object> attributes = Map.of(Caller.PRINCIPAL, new DevicePrincipal(Identity.of(lobby)));
+        Map<String, Object> attributes = Map.of(Caller.PRINCIPAL, new CallerPrincipal(Identity.of(lobby)));
         assertEquals(Identity.of(lobby), caller(null, attributes).identity(ticket));
         assertThrows(Refusal.class, () -> caller(null, Map.of()).identity(ticket));
         assertThrows(

@@ -8,34 +8,11 @@ import io.herald.problem.entity.ErrorCode;
 import io.herald.problem.entity.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ClaimTypesTest {
-
-    /** A verified token whose runtime hands over well-typed claims, whatever its payload says. */
-    private static JsonWebToken token(String raw) {
-        return new JsonWebToken() {
-            @Override
-            public String getName() {
-                return "alice";
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return Set.of("sub", "raw_token");
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String name) {
-                return (T) ("raw_token".equals(name) ? raw : "sub".equals(name) ? "alice" : null);
-            }
-        };
-    }
 
     private static String signed(String payload) {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
@@ -45,9 +22,9 @@ class ClaimTypesTest {
 
     @Test
     void wellTypedClaimsPass() {
-        assertDoesNotThrow(() -> ClaimTypes.check(token(signed("{\"sub\":\"alice\",\"upn\":\"a@x\","
-                + "\"preferred_username\":\"al\",\"groups\":[\"red\"],\"exp\":1800000000,\"nbf\":1.5,\"x\":{}}"))));
-        assertDoesNotThrow(() -> ClaimTypes.check(token(signed("{\"sub\":\"alice\"}"))));
+        assertDoesNotThrow(() -> ClaimTypes.check(signed("{\"sub\":\"alice\",\"upn\":\"a@x\","
+                + "\"preferred_username\":\"al\",\"groups\":[\"red\"],\"exp\":1800000000,\"nbf\":1.5,\"x\":{}}")));
+        assertDoesNotThrow(() -> ClaimTypes.check(signed("{\"sub\":\"alice\"}")));
     }
 
     @ParameterizedTest
@@ -62,22 +39,23 @@ class ClaimTypesTest {
                 "{\"groups\":{\"a\":\"red\"}}",
                 "{\"groups\":[\"red\",7]}",
                 "{\"exp\":\"1800000000\"}",
-                "{\"nbf\":\"1800000000\"}"
+                "{\"nbf\":\"1800000000\"}",
+                "{\"iat\":true}"
             })
-    void aClaimOfAnotherTypeIsRefusedWhateverTheRuntimeMadeOfIt(String payload) {
-        Refusal refused = assertThrows(Refusal.class, () -> ClaimTypes.check(token(signed(payload))), payload);
+    void aClaimOfAnotherTypeIsRefused(String payload) {
+        Refusal refused = assertThrows(Refusal.class, () -> ClaimTypes.check(signed(payload)), payload);
         assertEquals(ErrorCode.UNAUTHENTICATED, refused.code());
     }
 
     @Test
     void aPayloadThatIsNotAJsonObjectIsRefused() {
-        assertThrows(Refusal.class, () -> ClaimTypes.check(token("e30.!!!.c2ln")));
-        assertThrows(Refusal.class, () -> ClaimTypes.check(token(signed("[1]"))));
+        assertThrows(Refusal.class, () -> ClaimTypes.check("e30.!!!.c2ln"));
+        assertThrows(Refusal.class, () -> ClaimTypes.check(signed("[1]")));
     }
 
     @Test
-    void anEncryptedTokenIsLeftToTheTypedReads() {
-        assertDoesNotThrow(() -> ClaimTypes.check(token("a.b.c.d.e")));
-        assertDoesNotThrow(() -> ClaimTypes.check(token(null)));
+    void anEncryptedTokenIsLeftToTheVerifier() {
+        assertDoesNotThrow(() -> ClaimTypes.check("a.b.c.d.e"));
+        assertDoesNotThrow(() -> ClaimTypes.check(null));
     }
 }
