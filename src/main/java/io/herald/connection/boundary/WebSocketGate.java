@@ -6,9 +6,6 @@ import io.herald.problem.entity.Refusal;
 import io.herald.security.boundary.UpgradeGate;
 import io.herald.security.control.DeviceCredentials;
 import io.herald.security.control.Tickets;
-import io.herald.security.control.TokenHeader;
-import io.herald.security.control.Tokens;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -22,7 +19,7 @@ import java.util.List;
  * handshake budget, the origin (which needs the Host header), the credential and whether an offered
  * ticket is valid. The handshake API shows headers only, not what the filters found, so the credential
  * is looked up again here: a bearer token's identity is remembered since the filter verified it
- * ({@link Tokens}), a device is looked up so that a revocation in between opens no connection.
+ * ({@link io.herald.security.control.Tokens}), a device is looked up so that a revocation in between opens no connection.
  */
 public class WebSocketGate extends ServerEndpointConfig.Configurator {
 
@@ -90,10 +87,10 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
             config.getUserProperties().put(REMOTE_ADDRESS, address.get(0));
         }
         String device = deviceToken(request);
-        // a handshake without credential headers looks nothing up (CDI.current() is not free)
+        // a handshake without credential headers reads no token
         String bearer = header(request, "Authorization") == null && header(request, "Cookie") == null
                 ? null
-                : CDI.current().select(TokenHeader.class).get().offered(name -> header(request, name));
+                : parts().tokenHeader().offered(name -> header(request, name));
         if (device != null) {
             try {
                 config.getUserProperties()
@@ -118,7 +115,7 @@ public class WebSocketGate extends ServerEndpointConfig.Configurator {
         }
         if (bearer != null) {
             try {
-                identity = CDI.current().select(Tokens.class).get().identify(bearer);
+                identity = parts().tokens().identify(bearer);
             } catch (Refusal refusal) {
                 // CredentialGate verified it an instant ago: it expired in between, or the keys went away
                 identity = TICKET_REFUSED;

@@ -6,6 +6,8 @@ import io.herald.connection.control.Upgrades;
 import io.herald.connection.entity.Limits;
 import io.herald.security.control.DeviceCredentials;
 import io.herald.security.control.Tickets;
+import io.herald.security.control.TokenHeader;
+import io.herald.security.control.Tokens;
 import jakarta.enterprise.inject.spi.CDI;
 
 /**
@@ -22,7 +24,9 @@ record WebSocketParts(
         Limits limits,
         Upgrades upgrades,
         Tickets tickets,
-        DeviceCredentials devices) {
+        DeviceCredentials devices,
+        TokenHeader tokenHeader,
+        Tokens tokens) {
 
     static WebSocketParts lookUp() {
         CDI<Object> cdi = CDI.current();
@@ -32,6 +36,8 @@ record WebSocketParts(
                 cdi.select(Limits.class).get(),
                 cdi.select(Upgrades.class).get(),
                 cdi.select(Tickets.class).get(),
-                cdi.select(DeviceCredentials.class).get());
+                cdi.select(DeviceCredentials.class).get(),
+                cdi.select(TokenHeader.class).get(),
+                cdi.select(Tokens.class).get());
     }
 }
